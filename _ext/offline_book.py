@@ -1,0 +1,79 @@
+"""Sphinx extension: keep the built book offline and private.
+
+1. Drops script and stylesheet entries that point to other hosts, and scripts the
+   book does not use (sphinx-thebe: we have no kernel to launch), before a page is
+   written.
+2. After the build, scans every HTML page and fails the build if anything would
+   still be loaded from another host (script, stylesheet, image, frame, font).
+   Plain hyperlinks (``<a href>``) to sources are allowed: the reader clicks them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+
+REMOTE = re.compile(r"^(https?:)?//", re.IGNORECASE)
+UNUSED_SCRIPTS = ("sphinx-thebe.js", "thebe", "design-tabs.js")
+# Resources the browser fetches by itself (not links a reader follows).
+LOADED = re.compile(
+    r"<(?:script|img|iframe|source|audio|video|embed)\b[^>]*?\bsrc=[\"']([^\"']+)"
+    r"|<link\b[^>]*?\bhref=[\"']([^\"']+)"
+    r"|url\(\s*[\"']?((?:https?:)?//[^\"')]+)",
+    re.IGNORECASE,
+)
+
+
+def _filename(asset) -> str:
+    return getattr(asset, "filename", asset) or ""
+
+
+def drop_remote_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    for key in ("script_files", "css_files"):
+        assets = context.get(key)
+        if not assets:
+            continue
+        seen: set[str] = set()
+        kept = []
+        for asset in assets:
+            name = _filename(asset)
+            if REMOTE.match(name) or any(unused in name for unused in UNUSED_SCRIPTS):
+                continue
+            if name and name in seen:  # duplicates make the browser fetch twice
+                continue
+            seen.add(name)
+            kept.append(asset)
+        context[key] = kept
+
+
+def remote_loads(html: str) -> list[str]:
+    """Every URL on another host that a browser would load for this HTML."""
+    found = []
+    for match in LOADED.finditer(html):
+        tag = match.group(0).lower()
+        url = next(group for group in match.groups() if group)
+        if tag.startswith("<link") and not re.search(r"rel=[\"'](?:stylesheet|icon|preload|modulepreload|manifest)", tag):
+            continue  # e.g. rel="canonical" is not fetched
+        if REMOTE.match(url):
+            found.append(url)
+    return found
+
+
+def check_offline(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    problems = []
+    for page in sorted(Path(app.outdir).rglob("*.html")):
+        for url in remote_loads(page.read_text(encoding="utf-8")):
+            problems.append(f"{page.relative_to(app.outdir)}: loads {url}")
+    if problems:
+        raise ExtensionError("the book must load nothing from other hosts:\n" + "\n".join(problems))
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("html-page-context", drop_remote_assets, priority=900)
+    app.connect("build-finished", check_offline)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
