@@ -31,6 +31,37 @@ def _filename(asset) -> str:
     return getattr(asset, "filename", asset) or ""
 
 
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def is_widget_script(app: Sphinx, asset) -> bool:
+    name = _filename(asset)
+    return name in {f"_static/{path}" for path in app.config.nb_ipywidgets_js} or (
+        getattr(asset, "attributes", {}).get("type") == WIDGET_STATE
+    )
+
+
+def keep_widgets_on_their_own_pages(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Give each page only its own widget state and the runtime only where needed.
+
+    myst-nb registers the widget scripts with ``app.add_js_file`` while a page is
+    written, which adds them to the builder for every later page as well: pages
+    without widgets would download the 3.6 MB runtime and other pages' state.
+    """
+    from myst_nb.sphinx_ext import NbMetadataCollector
+
+    own = NbMetadataCollector.get_js_files(app.env, pagename)
+    own_state = own.get("ipywidgets_state", (None, {}))[1].get("body")
+    kept = []
+    for asset in context.get("script_files", []):
+        if is_widget_script(app, asset):
+            state = getattr(asset, "attributes", {}).get("body")
+            if own_state is None or (state is not None and state != own_state):
+                continue
+        kept.append(asset)
+    context["script_files"] = kept
+
+
 def drop_remote_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
     for key in ("script_files", "css_files"):
         assets = context.get(key)
@@ -74,6 +105,7 @@ def check_offline(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    app.connect("html-page-context", keep_widgets_on_their_own_pages, priority=890)
     app.connect("html-page-context", drop_remote_assets, priority=900)
     app.connect("build-finished", check_offline)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,52 @@
+# Two commands do all the set-up on a fresh machine (Python 3.11, Node 20 + npm, Debian):
+#   make book   -> .venv, Python packages, front-end assets, both editions of the book
+#   make test   -> everything above, plus Chromium and the test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# -n nitpicky, -W warnings are errors, --keep-going: report every problem at once.
+JB_FLAGS := -n -W --keep-going
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: book book-student book-docent test test-deps vendor lab bench repro linkcheck clean
+
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The widget manager, require.js and the widget fonts, served by the book itself.
+vendor: _static/vendor/.stamp
+_static/vendor/.stamp: node_modules/.installed scripts/vendor_assets.sh
+	scripts/vendor_assets.sh
+	touch $@
+
+references.bib: $(BIN)/.installed scripts/make_bib.py $(wildcard data/sources.csv) ../shared/research/legal/sources.csv
+	$(BIN)/python scripts/make_bib.py
+
+book: $(BIN)/.installed vendor references.bib
+	$(BIN)/python scripts/cache_guard.py
+	$(BIN)/jupyter-book build . $(JB_FLAGS) || { scripts/show_reports.sh; exit 1; }
+
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
+test-deps: $(BIN)/.installed
+	@if ! [ -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is missing: install Debian's 'chromium' package or set CHROMIUM=/path/to/chromium"; exit 1; fi; \
+	fi
+
+test: book test-deps
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -q -p no:cacheprovider tests
+
+# JupyterLab with jupytext, so the MyST .md chapters open as notebooks.
+lab: $(BIN)/.installed
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-lab.txt
+	$(BIN)/jupyter lab --ServerApp.open_browser=False
+
+clean:
+	rm -rf _build figures/*.svg figures/*.png figures/*.csv

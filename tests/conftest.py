@@ -1,0 +1,130 @@
+"""Shared fixtures: the built book, a local web server for it, and headless Chromium.
+
+The browser is Debian's Chromium (``CHROMIUM`` or /usr/bin/chromium) driven by
+Playwright; Playwright never downloads a browser of its own here.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_HTML = ROOT / "_build" / "html"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Flags that keep Chromium from calling home (the machine has no internet).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+]
+
+
+def toc_files(toc_path: Path = ROOT / "_toc.yml") -> list[str]:
+    """Every document named in the table of contents, root first, in reading order."""
+    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
+    files = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections"))
+            walk(entry.get("chapters"))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    walk(toc.get("chapters"))
+    return files
+
+
+def built_pages(html_dir: Path = BUILD_HTML) -> list[str]:
+    """Paths (relative to the HTML root) of every chapter page in the built book."""
+    return [f"{name}.html" for name in toc_files()]
+
+
+@pytest.fixture(scope="session")
+def built_book() -> Path:
+    if not (BUILD_HTML / "index.html").exists():
+        pytest.fail("the book is not built: run `make book` (make test does it first)")
+    return BUILD_HTML
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output readable
+        pass
+
+
+def serve(folder: Path):
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def book_server(built_book):
+    server = serve(built_book)
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def book_url(book_server):
+    """``book_url("chapters/x.html")`` -> the page's URL on the local server."""
+    return lambda page: f"{book_server}/{page.lstrip('/')}"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: make test installs Debian's chromium package")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+class PageLog:
+    """What a page did on the network and in the console."""
+
+    def __init__(self, page, origin: str):
+        self.origin = origin
+        self.requests: list[str] = []
+        self.failed: list[str] = []
+        self.console_errors: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("requestfailed", lambda request: self.failed.append(f"{request.url} ({request.failure})"))
+        page.on("response", self._on_response)
+        page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
+        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+
+    def _on_response(self, response):
+        if response.status >= 400:
+            self.failed.append(f"{response.url} (HTTP {response.status})")
+
+    def foreign_requests(self) -> list[str]:
+        return [url for url in self.requests if not (url.startswith(self.origin) or url.startswith(("data:", "blob:", "about:")))]
+
+
+@pytest.fixture
+def browser_page(browser, book_server):
+    """A fresh Playwright page (own context, so no shared storage); ``page.oz_log`` records traffic."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    page.oz_log = PageLog(page, book_server)
+    yield page
+    context.close()
