@@ -476,3 +476,56 @@ def simulate_lists(population: int, probabilities: Sequence[float], rng: np.rand
     seen = caught[caught.any(axis=1)].astype(int)
     table = pd.DataFrame(seen, columns=names).value_counts().rename(COUNT_COLUMN).reset_index()
     return table
+
+
+# ------------------------------------------------------------- the book's analysis
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the chapter shows: selection, and all models considered."""
+
+    selected: ModelFit
+    steps: tuple[Step, ...]
+    strongest: tuple[Pair, ...]
+    models: pd.DataFrame
+
+
+def analyse(table: pd.DataFrame, size: int = 6, p_stop: float = P_STOP,
+            count_column: str = COUNT_COLUMN) -> Analysis:
+    """Stepwise selection plus the sensitivity set of models.
+
+    The models considered are: independence; every single pairwise interaction;
+    every model on the stepwise path; every subset of the first ``size``
+    interactions that the stepwise rule adds (the "strongest"; 2^size models).
+    ``models`` has one row per distinct model with flags saying why it is there.
+    """
+    cells = _cells(table, count_column)
+    selected, steps = stepwise(table, p_stop=p_stop, count_column=count_column)
+    path = [s.candidate for s in steps if s.added]
+    strongest = tuple(path[:size])
+    entries: dict[tuple[Pair, ...], dict] = {}
+
+    def consider(interactions, flag, value=True):
+        key = _normalise(cells.lists, interactions)
+        entries.setdefault(key, {"single": False, "path_step": pd.NA, "subset": False, "selected": False})
+        entries[key][flag] = value
+
+    consider((), "single", False)
+    for pair in all_pairs(cells.lists):
+        consider((pair,), "single")
+    for step in range(len(path) + 1):
+        consider(path[:step], "path_step", step)
+    for combo in subsets(strongest):
+        consider(combo, "subset")
+    consider(selected.interactions, "selected")
+    rows = []
+    for key, flags in entries.items():
+        rows.append({**_fit_cells(cells, key, True).as_row(), **flags, "terms": key})
+    models = pd.DataFrame(rows).sort_values(["interactions", "model"], kind="stable").reset_index(drop=True)
+    return Analysis(selected, tuple(steps), strongest, models)
+
+
+def clear_cache() -> None:
+    """Forget every fitted model (for benchmarks)."""
+    _fit_cells.cache_clear()
