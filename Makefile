@@ -31,7 +31,19 @@ references.bib: $(BIN)/.installed scripts/make_bib.py $(wildcard data/sources.cs
 
 book: $(BIN)/.installed vendor references.bib
 	$(BIN)/python scripts/cache_guard.py
-	$(BIN)/jupyter-book build . $(JB_FLAGS) || { scripts/show_reports.sh; exit 1; }
+	scripts/build_book.sh
+
+# Budgets and measurements (a script, not a test): build times, page weights, explainer latency.
+bench: book test-deps
+	CHROMIUM=$(CHROMIUM) $(BIN)/python scripts/bench.py
+
+# Two clean builds must give identical figures and HTML (apart from documented volatile parts).
+repro: $(BIN)/.installed vendor references.bib
+	$(BIN)/python scripts/repro.py
+
+# External links need internet: separate and non-blocking.
+linkcheck: $(BIN)/.installed
+	-$(BIN)/jupyter-book build . --builder linkcheck
 
 # Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
 test-deps: $(BIN)/.installed
