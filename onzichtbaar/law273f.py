@@ -163,6 +163,15 @@ CAVEAT_OPEN_LIST = (
 )
 
 
+def _enum_set(name: str, values, kind: type[Enum]) -> frozenset:
+    if not isinstance(values, Iterable):
+        raise TypeError(f"Case.{name}: expected a set of {kind.__name__}, got {values!r}")
+    result = frozenset(values)
+    if not all(isinstance(v, kind) for v in result):
+        raise TypeError(f"Case.{name}: every element must be a {kind.__name__}, got {sorted(map(repr, result))}")
+    return result
+
+
 @dataclass(frozen=True)
 class Case:
     """The facts of one (fictitious) case. Leave out what did not happen.
@@ -182,7 +191,7 @@ class Case:
     recruited_for_paid_sex_abroad: bool = False
     made_available: Availability | None = None
     for_payment: bool = False
-    profit: Profit | None = None
+    profits: frozenset[Profit] = field(default_factory=frozenset)
     knows_means_used: bool = False
     in_vereniging: bool = False
     violence: bool = False
@@ -191,12 +200,8 @@ class Case:
     death: bool = False
 
     def __post_init__(self) -> None:
-        if not isinstance(self.means, Iterable):
-            raise TypeError(f"Case.means: expected a set of Means, got {self.means!r}")
-        means = frozenset(self.means)
-        if not all(isinstance(m, Means) for m in means):
-            raise TypeError(f"Case.means: every element must be a Means, got {sorted(map(repr, means))}")
-        object.__setattr__(self, "means", means)
+        object.__setattr__(self, "means", _enum_set("means", self.means, Means))
+        object.__setattr__(self, "profits", _enum_set("profits", self.profits, Profit))
         if self.victim_age is not None and not 0 <= self.victim_age < 130:
             raise ValueError(f"Case.victim_age: {self.victim_age!r} is not an age in years")
         if self.exploitation_form is not None and self.purpose is not Purpose.UITBUITING:
@@ -361,7 +366,7 @@ def sub5(case: Case) -> SubclauseResult:
 def sub6(case: Case) -> SubclauseResult:
     """Intentionally profiting from someone's exploitation."""
     missing = []
-    if case.profit is not Profit.UIT_UITBUITING:
+    if Profit.UIT_UITBUITING not in case.profits:
         missing.append("Niemand trekt voordeel uit de uitbuiting van een ander.")
     return _result(6, missing)
 
@@ -369,7 +374,7 @@ def sub6(case: Case) -> SubclauseResult:
 def sub7(case: Case) -> SubclauseResult:
     """Profiting from organ removal, knowing (or having to suspect) a sub-1° means was used."""
     missing = []
-    if case.profit is not Profit.UIT_ORGAANVERWIJDERING:
+    if Profit.UIT_ORGAANVERWIJDERING not in case.profits:
         missing.append("Niemand trekt voordeel uit de verwijdering van organen van een ander.")
     elif not case.knows_means_used:
         missing.append(
@@ -382,7 +387,7 @@ def sub7(case: Case) -> SubclauseResult:
 def sub8(case: Case) -> SubclauseResult:
     """Profiting from a minor's paid sexual acts or paid organ removal."""
     missing = []
-    if case.profit not in (Profit.UIT_SEKSUELE_HANDELINGEN, Profit.UIT_ORGAANVERWIJDERING):
+    if not case.profits & {Profit.UIT_SEKSUELE_HANDELINGEN, Profit.UIT_ORGAANVERWIJDERING}:
         missing.append("Niemand trekt voordeel uit seksuele handelingen of orgaanverwijdering van het slachtoffer.")
     elif not case.for_payment:
         missing.append(NOT_PAID)
@@ -393,7 +398,7 @@ def sub8(case: Case) -> SubclauseResult:
 def sub9(case: Case) -> SubclauseResult:
     """Forcing or inducing, with a means, the victim to hand over earnings of sex or organ removal."""
     missing = []
-    if case.profit is not Profit.AFDRACHT_OPBRENGST:
+    if Profit.AFDRACHT_OPBRENGST not in case.profits:
         missing.append(
             "Het slachtoffer hoeft niet af te geven wat diens seksuele handelingen of orgaanverwijdering opbrachten."
         )

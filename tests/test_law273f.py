@@ -154,17 +154,17 @@ def test_sub5_not_for_adults():
 
 @pytest.mark.parametrize("profit", [Profit.UIT_SEKSUELE_HANDELINGEN, Profit.UIT_ORGAANVERWIJDERING])
 def test_sub8_profit_from_minor_without_means(profit):
-    case = Case(victim_age=MINOR, profit=profit, for_payment=True)
+    case = Case(victim_age=MINOR, profits={profit}, for_payment=True)
     assert fulfilled(case) == {8}
 
 
 def test_sub8_not_for_adults_profit_from_paid_sex_alone_is_no_trafficking():
-    case = Case(victim_age=ADULT, profit=Profit.UIT_SEKSUELE_HANDELINGEN, for_payment=True)
+    case = Case(victim_age=ADULT, profits={Profit.UIT_SEKSUELE_HANDELINGEN}, for_payment=True)
     assert fulfilled(case) == set()
 
 
 def test_sub8_requires_payment():
-    case = Case(victim_age=MINOR, profit=Profit.UIT_SEKSUELE_HANDELINGEN, for_payment=False)
+    case = Case(victim_age=MINOR, profits={Profit.UIT_SEKSUELE_HANDELINGEN}, for_payment=False)
     assert 8 not in fulfilled(case)
 
 
@@ -204,20 +204,26 @@ def test_sub4_sexual_services_reading_is_flagged():
 
 
 def test_sub6_profit_from_exploitation_needs_no_own_means():
-    assert fulfilled(Case(victim_age=ADULT, profit=Profit.UIT_UITBUITING)) == {6}
+    assert fulfilled(Case(victim_age=ADULT, profits={Profit.UIT_UITBUITING})) == {6}
 
 
 def test_sub7_profit_from_organ_removal_needs_knowledge_of_means():
-    with_knowledge = Case(victim_age=ADULT, profit=Profit.UIT_ORGAANVERWIJDERING, knows_means_used=True)
-    without = Case(victim_age=ADULT, profit=Profit.UIT_ORGAANVERWIJDERING, knows_means_used=False)
+    with_knowledge = Case(victim_age=ADULT, profits={Profit.UIT_ORGAANVERWIJDERING}, knows_means_used=True)
+    without = Case(victim_age=ADULT, profits={Profit.UIT_ORGAANVERWIJDERING}, knows_means_used=False)
     assert fulfilled(with_knowledge) == {7}
     assert fulfilled(without) == set()
     assert "middel" in assess(without).result(7).missing[0]
 
 
+def test_profits_from_several_sources_fulfil_several_sub_clauses():
+    # Profit from a minor's forced paid sex: exploitation (sub 6°) and a minor's paid sex (sub 8°).
+    case = Case(victim_age=MINOR, profits={Profit.UIT_UITBUITING, Profit.UIT_SEKSUELE_HANDELINGEN}, for_payment=True)
+    assert fulfilled(case) == {6, 8}
+
+
 def test_sub9_handing_over_earnings_needs_a_means():
-    forced = Case(victim_age=ADULT, profit=Profit.AFDRACHT_OPBRENGST, means={Means.DREIGING})
-    unforced = Case(victim_age=ADULT, profit=Profit.AFDRACHT_OPBRENGST)
+    forced = Case(victim_age=ADULT, profits={Profit.AFDRACHT_OPBRENGST}, means={Means.DREIGING})
+    unforced = Case(victim_age=ADULT, profits={Profit.AFDRACHT_OPBRENGST})
     assert fulfilled(forced) == {9}
     assert fulfilled(unforced) == set()
 
@@ -283,7 +289,7 @@ def test_minor_victim_always_gets_lid3_even_without_means():
     "case",
     [
         Case(victim_age=ADULT, recruited_for_paid_sex_abroad=True, in_vereniging=True),
-        Case(victim_age=ADULT, profit=Profit.UIT_UITBUITING, violence=True),
+        Case(victim_age=ADULT, profits={Profit.UIT_UITBUITING}, violence=True),
     ],
 )
 def test_aggravations_apply_to_every_sub_clause_of_lid1(case):
@@ -306,6 +312,8 @@ def test_bad_age_and_bad_means_are_rejected():
         Case(means={"dwang"})
     with pytest.raises(TypeError, match="means"):
         Case(means=Means.DREIGING)
+    with pytest.raises(TypeError, match="profits"):
+        Case(profits={Means.DREIGING})
 
 
 def test_case_is_hashable_and_frozen():

@@ -1,0 +1,599 @@
+"""Kernel-free explainers of art. 273f Sr, generated from ``onzichtbaar.law273f``.
+
+Every explainer is an :class:`ExplainerSpec`: its controls plus a function that turns one
+combination of control values into a :class:`Verdict` computed by the legal model. The
+same spec yields the widget (:meth:`ExplainerSpec.widget`) and, for the browser test, the
+expected verdict text for every combination (:func:`expected_verdicts`), so the page and
+the test cannot drift apart.
+
+Each verdict's HTML holds ``<span class="oz-verdict-text">…</span>`` with the plain
+verdict sentence: that is the stable marker the browser test reads.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import itertools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+
+from onzichtbaar import law273f as law
+from onzichtbaar.law273f import Act, Availability, Case, ExploitationForm, Means, Profit, Purpose
+from onzichtbaar.widgets import Choice, explainer, html_box, yes_no
+
+PENALTY_HISTORY_CSV = Path(__file__).with_name("penalty_history.csv")
+
+#: Ages used for «18 of ouder» / «jonger dan 18» in the explainers.
+ADULT_AGE = 30
+MINOR_AGE = 16
+
+
+# --- rendering helpers ----------------------------------------------------------------------
+
+SOURCE_TAG = re.compile(r"\s*\[([a-z0-9_]+(?:;\s*[a-z0-9_]+)*)\]")
+
+
+def _with_sources(text: str) -> str:
+    """Escape ``text`` and show trailing ``[source_id]`` tags as a small source note."""
+    parts = []
+    position = 0
+    for match in SOURCE_TAG.finditer(text):
+        parts.append(html.escape(text[position : match.start()]))
+        parts.append(f' <span class="oz-source">(bron: {html.escape(match.group(1))})</span>')
+        position = match.end()
+    parts.append(html.escape(text[position:]))
+    return "".join(parts)
+
+
+def law_quote(key: str, where: str) -> str:
+    """A short quote of the law, marked and attributed."""
+    return (
+        f'<blockquote class="oz-law">«{html.escape(law.WORDING[key])}» '
+        f'<span class="oz-source">(art. 273f {html.escape(where)} Sr; bron: {law.LAW_SOURCE})</span></blockquote>'
+    )
+
+
+def bullet_list(items: Sequence[str], css_class: str = "oz-list") -> str:
+    if not items:
+        return ""
+    return f'<ul class="{css_class}">' + "".join(f"<li>{_with_sources(i)}</li>" for i in items) + "</ul>"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What one leaf of an explainer shows: a plain sentence plus explanatory HTML."""
+
+    text: str
+    detail_html: str = ""
+
+    def html(self) -> str:
+        return (
+            f'<p class="oz-verdict-line"><span class="oz-verdict-text">{html.escape(self.text)}</span></p>'
+            f"{self.detail_html}"
+        )
+
+
+@dataclass(frozen=True)
+class ExplainerSpec:
+    """One explainer: controls, the verdict for each combination, and notes per control."""
+
+    name: str
+    title: str
+    choices: tuple[Choice, ...]
+    verdict: Callable[..., Verdict]
+    notes: dict[str, Callable[[Any], str]] = field(default_factory=dict)
+    intro_html: str = ""
+
+    def combinations(self) -> list[tuple[tuple[str, Any], ...]]:
+        """Every combination of ``(label, value)`` options, in the order of the answer tree."""
+        return list(itertools.product(*(choice.options for choice in self.choices)))
+
+    def widget(self) -> w.Widget:
+        box = explainer(
+            self.title,
+            self.choices,
+            lambda *values: self.verdict(*values).html(),
+            self.notes,
+            self.name,
+        )
+        if self.intro_html:
+            box.children = (box.children[0], html_box(self.intro_html, "oz-intro"), *box.children[1:])
+        return box
+
+
+def expected_verdicts(spec: ExplainerSpec) -> list[tuple[dict[str, str], str]]:
+    """For every combination: ``({control name: option label}, verdict text)``."""
+    rows = []
+    for combination in spec.combinations():
+        labels = {choice.name: label for choice, (label, _) in zip(spec.choices, combination)}
+        rows.append((labels, spec.verdict(*(value for _, value in combination)).text))
+    return rows
+
+
+# --- 1. Is dit mensenhandel? ------------------------------------------------------------------
+
+ELEMENT_OF_REASON = {law.NO_ACT: "handeling", law.NO_MEANS: "middel", law.NO_PURPOSE: "oogmerk"}
+QUOTE_OF_ELEMENT = {"handeling": ("handeling", "lid 1 sub 1°"), "oogmerk": ("oogmerk", "lid 1 sub 1°")}
+
+MEANS_LIST_HTML = (
+    "<p>De middelen van sub 1°:</p>"
+    + bullet_list([m.value for m in Means])
+)
+
+
+def mensenhandel_case(handeling: bool, middel: bool, oogmerk: Purpose | None, age: int) -> Case:
+    """The facts behind one setting of the «Is dit mensenhandel?» controls."""
+    return Case(
+        victim_age=age,
+        act=Act.WERVEN if handeling else None,
+        means={Means.DWANG_GEWELD} if middel else frozenset(),
+        purpose=oogmerk,
+    )
+
+
+def mensenhandel_verdict(handeling: bool, middel: bool, oogmerk: Purpose | None, age: int) -> Verdict:
+    result = law.assess(mensenhandel_case(handeling, middel, oogmerk, age))
+    subs = [s for s in result.fulfilled if s in (1, 2)]
+    if subs:
+        text = f"Ja: dit is mensenhandel (art. 273f lid 1 {law.sub_label(subs)})."
+        if subs == [2]:
+            detail = "<p>Het slachtoffer is jonger dan 18. Dan is geen middel nodig:</p>" + law_quote(
+                "minderjarig", "lid 1 sub 2°"
+            )
+        else:
+            detail = "<p>Handeling, middel en oogmerk zijn alle drie aanwezig:</p>" + law_quote(
+                "oogmerk", "lid 1 sub 1°"
+            )
+            if 2 in subs:
+                detail += "<p>Omdat het slachtoffer jonger is dan 18, geldt ook sub 2°.</p>"
+        return Verdict(text, detail)
+    # Which rule decides depends on age: a minor only needs act and purpose (sub 2°).
+    decisive = result.result(2) if result.case.victim_is_minor else result.result(1)
+    missing = [ELEMENT_OF_REASON[reason] for reason in decisive.missing if reason in ELEMENT_OF_REASON]
+    text = f"Nee: geen mensenhandel volgens sub 1° of 2°. Ontbreekt: {', '.join(missing)}."
+    detail = bullet_list(list(decisive.missing))
+    first = missing[0]
+    if first == "middel":
+        detail += "<p>Bij iemand van 18 of ouder vraagt sub 1° een van deze middelen.</p>" + MEANS_LIST_HTML
+    else:
+        key, where = QUOTE_OF_ELEMENT[first]
+        detail += law_quote(key, where)
+    return Verdict(text, detail)
+
+
+def _note_handeling(value: bool) -> str:
+    if value:
+        return "<p>Werven, vervoeren, overbrengen, huisvesten of opnemen – ook het overdragen van de controle over iemand.</p>"
+    return "<p>Niemand is geworven, vervoerd, overgebracht, gehuisvest of opgenomen.</p>"
+
+
+def _note_middel(value: bool) -> str:
+    if value:
+        return MEANS_LIST_HTML
+    return "<p>Geen dwang, dreiging, misleiding, misbruik van overwicht of van een kwetsbare positie, en geen betaling aan wie zeggenschap heeft.</p>"
+
+
+def _note_oogmerk(value: Purpose | None) -> str:
+    if value is Purpose.UITBUITING:
+        return "<p>Uitbuiting omvat ten minste: " + ", ".join(
+            html.escape(f.value) for f in ExploitationForm if f.named_in_lid2
+        ) + " (lid 2).</p>"
+    if value is Purpose.ORGAANVERWIJDERING:
+        return "<p>Orgaanverwijdering is een apart oogmerk naast uitbuiting; lid 2 noemt het niet als vorm van uitbuiting.</p>"
+    return "<p>De dader wil de ander niet uitbuiten en niet diens organen laten verwijderen.</p>"
+
+
+MENSENHANDEL = ExplainerSpec(
+    name="mensenhandel",
+    title="Is dit mensenhandel?",
+    choices=(
+        yes_no("mh-handeling", "Handeling: werd iemand geworven, vervoerd, gehuisvest of opgenomen?"),
+        yes_no("mh-middel", "Middel: werd een middel als dwang of misleiding gebruikt?"),
+        Choice(
+            "mh-oogmerk",
+            "Oogmerk: waar was het de dader om te doen?",
+            (("geen van beide", None), ("uitbuiting", Purpose.UITBUITING), ("verwijdering van organen", Purpose.ORGAANVERWIJDERING)),
+        ),
+        Choice("mh-leeftijd", "Leeftijd van het slachtoffer", (("18 of ouder", ADULT_AGE), ("jonger dan 18", MINOR_AGE))),
+    ),
+    verdict=mensenhandel_verdict,
+    notes={"mh-handeling": _note_handeling, "mh-middel": _note_middel, "mh-oogmerk": _note_oogmerk},
+    intro_html="<p>Kies per element wat er in een (fictieve) situatie gebeurde. Het antwoord volgt uit art. 273f lid 1 sub 1° en 2°.</p>",
+)
+
+
+# --- 2. Welk sublid? -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Situation:
+    label: str
+    description: str
+    facts: dict
+    relevant_subs: tuple[int, ...]
+    #: Extra facts when a means of sub 1° was used (e.g. forced paid sex is exploitation).
+    facts_with_means: dict = field(default_factory=dict)
+
+
+SITUATIONS = (
+    Situation("werft voor uitbuiting", "werft, vervoert of huisvest iemand om die uit te buiten",
+              {"act": Act.WERVEN, "purpose": Purpose.UITBUITING}, (1, 2)),
+    Situation("werft voor orgaanverwijdering", "werft, vervoert of huisvest iemand om diens organen te laten verwijderen",
+              {"act": Act.WERVEN, "purpose": Purpose.ORGAANVERWIJDERING}, (1, 2)),
+    Situation("werft voor betaalde seks in het buitenland", "werft iemand, neemt iemand mee of ontvoert iemand om in een ander land tegen betaling seksuele handelingen te verrichten",
+              {"recruited_for_paid_sex_abroad": True}, (3,)),
+    Situation("brengt tot werk of diensten", "brengt iemand ertoe te werken of diensten te verlenen",
+              {"made_available": Availability.ARBEID_OF_DIENSTEN}, (4, 5)),
+    Situation("brengt tot betaalde seks", "brengt iemand ertoe tegen betaling seksuele handelingen met of voor een derde te verrichten",
+              {"made_available": Availability.SEKSUELE_HANDELINGEN, "for_payment": True}, (4, 5)),
+    Situation("brengt tot afstaan van een orgaan", "brengt iemand ertoe tegen betaling een orgaan af te staan",
+              {"made_available": Availability.ORGANEN, "for_payment": True}, (4, 5)),
+    Situation("profiteert van uitbuiting", "trekt opzettelijk voordeel uit de uitbuiting van een ander",
+              {"profits": {Profit.UIT_UITBUITING}}, (6,)),
+    Situation("profiteert van betaalde seks", "trekt voordeel uit betaalde seksuele handelingen van een ander met of voor een derde",
+              {"profits": {Profit.UIT_SEKSUELE_HANDELINGEN}, "for_payment": True}, (6, 8),
+              # Paid sex forced with a means is «uitbuiting van een ander in de prostitutie» (lid 2).
+              {"profits": {Profit.UIT_SEKSUELE_HANDELINGEN, Profit.UIT_UITBUITING}}),
+    Situation("profiteert van orgaanverwijdering", "trekt voordeel uit de verwijdering van organen van een ander tegen betaling",
+              {"profits": {Profit.UIT_ORGAANVERWIJDERING}, "for_payment": True}, (7, 8)),
+    Situation("laat opbrengst afgeven", "laat iemand afgeven wat diens betaalde seksuele handelingen opbrachten",
+              {"profits": {Profit.AFDRACHT_OPBRENGST}}, (9,)),
+)
+
+
+def sublid_case(situation: Situation, middel: bool, minor: bool) -> Case:
+    """The facts behind one setting of the «Welk sublid?» controls.
+
+    For profit from organ removal (sub 7°) «middel» stands for the offender's knowledge that the
+    organs were removed with a means of sub 1°.
+    """
+    facts = {**situation.facts, **(situation.facts_with_means if middel else {})}
+    return Case(
+        victim_age=MINOR_AGE if minor else ADULT_AGE,
+        means={Means.DWANG_GEWELD} if middel else frozenset(),
+        knows_means_used=middel,
+        **facts,
+    )
+
+
+def sublid_verdict(situation: Situation, middel: bool, minor: bool) -> Verdict:
+    result = law.assess(sublid_case(situation, middel, minor))
+    if result.fulfilled:
+        text = f"Van toepassing: art. 273f lid 1 {law.sub_label(result.fulfilled)}."
+    else:
+        text = "Geen van sub 1° tot en met 9° is van toepassing."
+    items = []
+    if middel and situation.facts_with_means:
+        items.append("Met een middel afgedwongen betaalde seks is «uitbuiting van een ander in de prostitutie» (lid 2).")
+    for sub in sorted(set(situation.relevant_subs) | set(result.fulfilled)):
+        r = result.result(sub)
+        if r.fulfilled:
+            items.append(f"Sub {sub}° wel: {r.title}.")
+            items.extend(r.caveats)
+        else:
+            items.append(f"Sub {sub}° niet: " + " ".join(r.missing))
+    return Verdict(text, bullet_list(items))
+
+
+def _note_situatie(situation: Situation) -> str:
+    subs = law.sub_label(situation.relevant_subs)
+    return f"<p>De verdachte {html.escape(situation.description)}. Kijk naar {subs}.</p>"
+
+
+SUBLID = ExplainerSpec(
+    name="sublid",
+    title="Welk sublid?",
+    choices=(
+        Choice("sub-situatie", "Situatie: wat doet de verdachte?", tuple((s.label, s) for s in SITUATIONS)),
+        yes_no("sub-middel", "Middel uit sub 1° gebruikt (bij orgaanverwijdering: weet de verdachte dat)?"),
+        yes_no("sub-minderjarig", "Slachtoffer jonger dan 18?"),
+    ),
+    verdict=sublid_verdict,
+    notes={"sub-situatie": _note_situatie},
+    intro_html="<p>Artikel 273f lid 1 heeft negen onderdelen (sub 1° tot en met 9°). Kies een situatie en zie welke van toepassing zijn.</p>",
+)
+
+
+# --- 3. Strafmaximum ------------------------------------------------------------------------
+
+CONSEQUENCES = (("geen", None), ("zwaar letsel of levensgevaar", "letsel"), ("de dood", "dood"))
+
+
+def straf_case(vereniging: bool, minor: bool, kwetsbaar: bool, geweld: bool, gevolg: str | None) -> Case:
+    """A case of sub 1° mensenhandel with the chosen aggravating circumstances."""
+    means = {Means.DWANG_GEWELD} | ({Means.MISBRUIK_KWETSBARE_POSITIE} if kwetsbaar else set())
+    return Case(
+        victim_age=MINOR_AGE if minor else ADULT_AGE,
+        act=Act.WERVEN,
+        means=means,
+        purpose=Purpose.UITBUITING,
+        in_vereniging=vereniging,
+        violence=geweld,
+        serious_bodily_harm=gevolg == "letsel",
+        death=gevolg == "dood",
+    )
+
+
+def straf_verdict(vereniging: bool, minor: bool, kwetsbaar: bool, geweld: bool, gevolg: str | None) -> Verdict:
+    penalty = law.assess(straf_case(vereniging, minor, kwetsbaar, geweld, gevolg)).penalty
+    text = f"Strafmaximum: {penalty.text()} (art. 273f lid {penalty.lid} Sr)."
+    if penalty.raised_by:
+        detail = "<p>Verhoogd door:</p>" + bullet_list(list(penalty.raised_by))
+    else:
+        detail = "<p>Geen strafverzwarende omstandigheid: het maximum van lid 1 geldt.</p>"
+    return Verdict(text, detail)
+
+
+STRAFMAXIMUM = ExplainerSpec(
+    name="straf",
+    title="Strafmaximum",
+    choices=(
+        yes_no("straf-vereniging", "Gepleegd door twee of meer personen samen?"),
+        yes_no("straf-minderjarig", "Slachtoffer jonger dan 18?"),
+        yes_no("straf-kwetsbaar", "Misbruik van een kwetsbare positie?"),
+        yes_no("straf-geweld", "Ging er geweld aan vooraf, mee gepaard of op volgend?"),
+        Choice("straf-gevolg", "Gevolg voor het slachtoffer", CONSEQUENCES),
+    ),
+    verdict=straf_verdict,
+    intro_html="<p>Uitgangspunt: een feit van mensenhandel volgens lid 1. Kies welke omstandigheden er ook waren.</p>",
+)
+
+
+# --- penalty history (data) -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PenaltyChange:
+    date: dt.date
+    years_before: int
+    years_after: int
+    source_ids: tuple[str, ...]
+    note: str
+
+
+PENALTY_COLUMNS = ["change_date", "max_years_before", "max_years_after", "source_ids", "note"]
+
+
+def _parse_int(path: Path, row: int, column: str, text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise ValueError(f"{path}: row {row}, column {column}: {text!r} is not a whole number of years") from None
+    if value <= 0:
+        raise ValueError(f"{path}: row {row}, column {column}: {value} years must be positive")
+    return value
+
+
+def penalty_history(path: Path = PENALTY_HISTORY_CSV) -> list[PenaltyChange]:
+    """The changes of the basic maximum penalty, validated; errors name file, row and column."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames != PENALTY_COLUMNS:
+            raise ValueError(f"{path}: header {reader.fieldnames} should be {PENALTY_COLUMNS}")
+        changes = []
+        for row, record in enumerate(reader, start=2):
+            if None in record or any(record[c] is None for c in PENALTY_COLUMNS):
+                raise ValueError(f"{path}: row {row}: expected {len(PENALTY_COLUMNS)} columns")
+            try:
+                date = dt.date.fromisoformat(record["change_date"])
+            except ValueError:
+                raise ValueError(f"{path}: row {row}, column change_date: {record['change_date']!r} is not YYYY-MM-DD") from None
+            sources = tuple(s.strip() for s in record["source_ids"].split(";") if s.strip())
+            if not sources:
+                raise ValueError(f"{path}: row {row}, column source_ids: every change needs a source id")
+            changes.append(PenaltyChange(
+                date,
+                _parse_int(path, row, "max_years_before", record["max_years_before"]),
+                _parse_int(path, row, "max_years_after", record["max_years_after"]),
+                sources,
+                record["note"].strip(),
+            ))
+    if not changes:
+        raise ValueError(f"{path}: no rows")
+    for row, (earlier, later) in enumerate(zip(changes, changes[1:]), start=3):
+        if later.date <= earlier.date:
+            raise ValueError(f"{path}: row {row}, column change_date: dates must increase")
+        if later.years_before != earlier.years_after:
+            raise ValueError(
+                f"{path}: row {row}, column max_years_before: {later.years_before} does not match "
+                f"the previous row's max_years_after {earlier.years_after}"
+            )
+    return changes
+
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+
+
+def dutch_date(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def penalty_history_html(changes: Sequence[PenaltyChange]) -> str:
+    """A small step chart as HTML bars (text stays readable without the bars) with sources."""
+    periods = [(f"vóór {dutch_date(changes[0].date)}", changes[0].years_before, changes[0].source_ids)]
+    periods += [(f"vanaf {dutch_date(c.date)}", c.years_after, c.source_ids) for c in changes]
+    longest = max(years for _, years, _ in periods)
+    rows = []
+    for label, years, sources in periods:
+        width = round(100 * years / longest)
+        rows.append(
+            "<tr>"
+            f"<th scope='row'>{html.escape(label)}</th>"
+            f"<td><span class='oz-bar' style='display:inline-block;width:{width * 2}px;height:0.9em;"
+            f"background:#0072B2;vertical-align:middle'></span> {years} jaar</td>"
+            f"<td class='oz-source'>{html.escape('; '.join(sources))}</td>"
+            "</tr>"
+        )
+    return (
+        "<p><strong>Zo steeg het basismaximum (lid 1)</strong></p>"
+        "<table class='oz-history'><thead><tr><th scope='col'>Periode</th>"
+        "<th scope='col'>Maximale gevangenisstraf</th><th scope='col'>Bron</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def strafmaximum_explainer() -> w.Widget:
+    """The «Strafmaximum» explainer with the history of the basic maximum below it."""
+    box = STRAFMAXIMUM.widget()
+    history = html_box(penalty_history_html(penalty_history()), "oz-history-box")
+    box.children = (*box.children, history)
+    return box
+
+
+# --- 4. Quiz ------------------------------------------------------------------------------
+
+NO_ANSWER = "nog geen antwoord"
+
+
+@dataclass(frozen=True)
+class QuizQuestion:
+    """One fictitious case; ``key`` maps the case's assessment to the label of the right answer."""
+
+    number: int
+    story: str
+    question: str
+    case: Case
+    answers: tuple[str, ...]
+    key: Callable[[law.Assessment], str]
+    explanation: Callable[[law.Assessment], str]
+
+    @property
+    def correct(self) -> str:
+        return self.key(law.assess(self.case))
+
+
+def _fulfilled_text(a: law.Assessment) -> str:
+    if not a.fulfilled:
+        return "Volgens het model is geen van sub 1° tot en met 9° van toepassing."
+    return f"Volgens het model is art. 273f lid 1 {law.sub_label(a.fulfilled)} van toepassing."
+
+
+def _penalty_answer(a: law.Assessment) -> str:
+    p = a.penalty
+    return "levenslang of 30 jaar" if p.life else f"{p.years} jaar"
+
+
+QUIZ = (
+    QuizQuestion(
+        1,
+        "Piotr (34) krijgt via een bemiddelaar werk in Nederland beloofd, met een goed loon. Eenmaal hier "
+        "blijkt het loon veel lager. De bemiddelaar houdt zijn paspoort in en laat hem wonen in een "
+        "overvol huis dat hij zelf verhuurt.",
+        "Is dit mensenhandel volgens sub 1°?",
+        Case(victim_age=34, act=Act.WERVEN, means={Means.AFPERSING_FRAUDE_MISLEIDING},
+             purpose=Purpose.UITBUITING, exploitation_form=ExploitationForm.GEDWONGEN_ARBEID_OF_DIENSTEN),
+        ("ja", "nee, er is geen middel gebruikt", "nee, want Piotr is volwassen"),
+        lambda a: "ja" if 1 in a.fulfilled else "nee, er is geen middel gebruikt",
+        lambda a: _fulfilled_text(a) + " Werven is de handeling, misleiding over het werk is het middel, "
+        "uitbuiting in arbeid is het oogmerk. Volwassenheid doet er niet toe.",
+    ),
+    QuizQuestion(
+        2,
+        "Sanne (16) logeert bij een veel oudere 'vriend'. Hij regelt klanten die haar betalen voor seks. "
+        "Er is geen dwang of dreiging: Sanne zegt dat ze het zelf wil.",
+        "Moet er een middel als dwang zijn om van mensenhandel te spreken?",
+        Case(victim_age=16, act=Act.HUISVESTEN, purpose=Purpose.UITBUITING,
+             exploitation_form=ExploitationForm.PROSTITUTIE,
+             made_available=Availability.SEKSUELE_HANDELINGEN, for_payment=True),
+        ("ja, zonder dwang geen mensenhandel", "nee, bij iemand jonger dan 18 is geen middel nodig"),
+        lambda a: "nee, bij iemand jonger dan 18 is geen middel nodig"
+        if a.is_mensenhandel and not a.case.means else "ja, zonder dwang geen mensenhandel",
+        lambda a: _fulfilled_text(a) + " Bij iemand jonger dan 18 zijn geen middelen nodig (sub 2°, 5° en 8°).",
+    ),
+    QuizQuestion(
+        3,
+        "Twee mannen zetten Ahmed (28) onder bedreiging aan het werk als drugskoerier. Bij een "
+        "mishandeling raakt hij zwaar gewond.",
+        "Wat is het strafmaximum?",
+        Case(victim_age=28, act=Act.WERVEN, means={Means.DREIGING}, purpose=Purpose.UITBUITING,
+             exploitation_form=ExploitationForm.STRAFBARE_ACTIVITEITEN,
+             in_vereniging=True, violence=True, serious_bodily_harm=True),
+        ("12 jaar", "15 jaar", "18 jaar", "levenslang of 30 jaar"),
+        _penalty_answer,
+        lambda a: f"Het maximum is {a.penalty.text()}. Verhoogd door: " + "; ".join(a.penalty.raised_by) + ".",
+    ),
+    QuizQuestion(
+        4,
+        "Een tussenpersoon verdient geld aan de verwijdering van een nier van Maria (40). Hij weet dat "
+        "Maria daartoe is misleid.",
+        "Welk onderdeel van lid 1 past?",
+        Case(victim_age=40, profits={Profit.UIT_ORGAANVERWIJDERING}, for_payment=True, knows_means_used=True),
+        ("sub 6°", "sub 7°", "sub 8°", "geen"),
+        lambda a: law.sub_label(a.fulfilled) if a.fulfilled else "geen",
+        lambda a: _fulfilled_text(a) + " Orgaanverwijdering is geen vorm van uitbuiting maar een apart "
+        "oogmerk; daarom geldt niet sub 6°. Sub 8° is alleen voor slachtoffers jonger dan 18.",
+    ),
+    QuizQuestion(
+        5,
+        "Iemand brengt tegen betaling mensen zonder papieren over de grens. Zij willen zelf reizen; "
+        "hij is niet van plan hen uit te buiten.",
+        "Is dit mensenhandel?",
+        Case(victim_age=30, act=Act.VERVOEREN),
+        ("ja", "nee, geen mensenhandel"),
+        lambda a: "ja" if a.is_mensenhandel else "nee, geen mensenhandel",
+        lambda a: _fulfilled_text(a) + " Er is een handeling (vervoeren), maar geen middel en geen "
+        "oogmerk van uitbuiting. Dit kan wel mensensmokkel zijn (art. 197a Sr), een ander misdrijf.",
+    ),
+)
+
+
+def _check_quiz() -> None:
+    for q in QUIZ:
+        if q.correct not in q.answers:
+            raise ValueError(f"quiz question {q.number}: the model's answer {q.correct!r} is not among {q.answers}")
+
+
+def quiz_verdict(question: QuizQuestion, answer: str | None) -> Verdict:
+    if answer is None:
+        return Verdict("Kies een antwoord.")
+    assessment = law.assess(question.case)
+    verdict = "Goed" if answer == question.correct else "Niet goed"
+    text = f"{verdict}. Het juiste antwoord is: {question.correct}."
+    return Verdict(text, f"<p>{_with_sources(question.explanation(assessment))}</p>")
+
+
+def quiz_spec(question: QuizQuestion) -> ExplainerSpec:
+    options = ((NO_ANSWER, None), *((a, a) for a in question.answers))
+    return ExplainerSpec(
+        name=f"quiz-{question.number}",
+        title=f"Fictieve casus {question.number}",
+        choices=(Choice(f"quiz-{question.number}-antwoord", f"Jouw antwoord: {question.question}", options),),
+        verdict=lambda answer: quiz_verdict(question, answer),
+        intro_html=f"<p><em>Fictief voorbeeld.</em> {html.escape(question.story)}</p>",
+    )
+
+
+QUIZ_SPECS = tuple(quiz_spec(q) for q in QUIZ)
+
+
+def quiz() -> w.Widget:
+    """All quiz questions below each other; each answer choice drives its own feedback."""
+    _check_quiz()
+    box = w.VBox([spec.widget() for spec in QUIZ_SPECS])
+    box.add_class("oz-quiz")
+    return box
+
+
+# --- public entry points --------------------------------------------------------------------
+
+def mensenhandel_explainer() -> w.Widget:
+    """«Is dit mensenhandel?»: handeling, middel, oogmerk, leeftijd → verdict."""
+    return MENSENHANDEL.widget()
+
+
+def sublid_explainer() -> w.Widget:
+    """«Welk sublid?»: which of sub 1°–9° applies to a chosen situation."""
+    return SUBLID.widget()
+
+
+#: Every explainer on the chapter page, for the exhaustive browser test.
+ALL_SPECS = (MENSENHANDEL, SUBLID, STRAFMAXIMUM, *QUIZ_SPECS)
+
+#: The page the explainers are on.
+PAGE = "chapters/wat-is-mensenhandel.html"

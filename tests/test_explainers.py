@@ -1,0 +1,232 @@
+"""The art. 273f explainers: structure, and verdicts checked against the law text.
+
+Expected values come from reading art. 273f (DOSSIER.md §1.3–§1.5), not from the code;
+the widget tree is walked in Python to prove that each leaf shows the verdict that
+``expected_verdicts`` promises for its combination of controls.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import ipywidgets as w
+import pytest
+
+from onzichtbaar import explainers as ex
+
+VERDICT_SPAN = re.compile(r'<span class="oz-verdict-text">(.*?)</span>')
+
+
+def find_by_class(widget: w.Widget, css_class: str) -> list[w.Widget]:
+    found = [widget] if css_class in getattr(widget, "_dom_classes", ()) else []
+    for child in getattr(widget, "children", ()):
+        found.extend(find_by_class(child, css_class))
+    return found
+
+
+def leaf_for(verdict_root: w.Widget, indices: list[int]) -> w.HTML:
+    node = verdict_root
+    for index in indices:
+        assert isinstance(node, w.Stack)
+        assert node.selected_index == 0, "every stack starts on the first option"
+        node = node.children[index]
+    assert isinstance(node, w.HTML)
+    return node
+
+
+@pytest.mark.parametrize("spec", ex.ALL_SPECS, ids=lambda s: s.name)
+def test_combinations_stay_small(spec):
+    assert 1 < len(ex.expected_verdicts(spec)) <= 64
+
+
+def test_control_names_are_unique_on_the_page():
+    names = [choice.name for spec in ex.ALL_SPECS for choice in spec.choices]
+    assert len(names) == len(set(names))
+    assert len({spec.name for spec in ex.ALL_SPECS}) == len(ex.ALL_SPECS)
+
+
+@pytest.mark.parametrize("spec", ex.ALL_SPECS, ids=lambda s: s.name)
+def test_every_leaf_shows_the_expected_verdict(spec):
+    box = spec.widget()
+    verdict_root = find_by_class(box, "oz-verdict")
+    assert len(verdict_root) == 1
+    for labels, text in ex.expected_verdicts(spec):
+        indices = [
+            [label for label, _ in choice.options].index(labels[choice.name]) for choice in spec.choices
+        ]
+        markup = leaf_for(verdict_root[0], indices).value
+        assert VERDICT_SPAN.findall(markup) == [html.escape(text)]
+
+
+@pytest.mark.parametrize("spec", ex.ALL_SPECS, ids=lambda s: s.name)
+def test_controls_have_descriptions_and_css_hooks(spec):
+    box = spec.widget()
+    for choice in spec.choices:
+        controls = find_by_class(box, f"oz-control-{choice.name}")
+        assert len(controls) == 1
+        assert controls[0].description.strip(), f"{choice.name} needs an accessible name"
+    assert f"oz-explainer-{spec.name}" in box._dom_classes
+
+
+# --- «Is dit mensenhandel?» against the law -------------------------------------------------
+
+
+def mensenhandel_text(handeling, middel, oogmerk, leeftijd):
+    labels = {"mh-handeling": handeling, "mh-middel": middel, "mh-oogmerk": oogmerk, "mh-leeftijd": leeftijd}
+    return dict((tuple(k.values()), t) for k, t in ex.expected_verdicts(ex.MENSENHANDEL))[tuple(labels.values())]
+
+
+def law_says_mensenhandel(handeling, middel, oogmerk, minor):
+    # Sub 1°: act + means + purpose. Sub 2°: act + purpose + minor.
+    return handeling and oogmerk and (middel or minor)
+
+
+@pytest.mark.parametrize("handeling", [False, True])
+@pytest.mark.parametrize("middel", [False, True])
+@pytest.mark.parametrize("oogmerk", ["geen van beide", "uitbuiting", "verwijdering van organen"])
+@pytest.mark.parametrize("leeftijd", ["18 of ouder", "jonger dan 18"])
+def test_mensenhandel_verdict_follows_sub1_and_sub2(handeling, middel, oogmerk, leeftijd):
+    text = mensenhandel_text("ja" if handeling else "nee", "ja" if middel else "nee", oogmerk, leeftijd)
+    minor = leeftijd == "jonger dan 18"
+    expected = law_says_mensenhandel(handeling, middel, oogmerk != "geen van beide", minor)
+    assert text.startswith("Ja") is bool(expected)
+    if expected:
+        assert ("sub 1°" in text) is middel
+        assert ("2°" in text) is minor
+
+
+def test_mensenhandel_names_the_missing_means_for_adults_only():
+    assert mensenhandel_text("ja", "nee", "uitbuiting", "18 of ouder").endswith("Ontbreekt: middel.")
+    assert mensenhandel_text("nee", "nee", "uitbuiting", "jonger dan 18").endswith("Ontbreekt: handeling.")
+
+
+# --- «Welk sublid?» against the law --------------------------------------------------------
+
+SUBLID = {tuple(k.values()): t for k, t in ex.expected_verdicts(ex.SUBLID)}
+
+
+@pytest.mark.parametrize(
+    "situation, middel, minor, subs",
+    [
+        ("werft voor uitbuiting", "ja", "nee", "sub 1°"),
+        ("werft voor uitbuiting", "nee", "ja", "sub 2°"),
+        ("werft voor betaalde seks in het buitenland", "nee", "nee", "sub 3°"),
+        ("brengt tot werk of diensten", "ja", "nee", "sub 4°"),
+        ("brengt tot betaalde seks", "nee", "ja", "sub 5°"),
+        ("profiteert van uitbuiting", "nee", "nee", "sub 6°"),
+        ("profiteert van orgaanverwijdering", "ja", "nee", "sub 7°"),
+        ("profiteert van betaalde seks", "nee", "ja", "sub 8°"),
+        ("laat opbrengst afgeven", "ja", "nee", "sub 9°"),
+    ],
+)
+def test_each_sub_clause_is_reachable(situation, middel, minor, subs):
+    assert SUBLID[(situation, middel, minor)] == f"Van toepassing: art. 273f lid 1 {subs}."
+
+
+@pytest.mark.parametrize(
+    "situation, middel, minor",
+    [
+        ("werft voor uitbuiting", "nee", "nee"),  # adult, no means: neither 1° nor 2°
+        ("brengt tot werk of diensten", "nee", "ja"),  # sub 5° covers sex and organs, not labour
+        ("profiteert van betaalde seks", "nee", "nee"),  # adult, no exploitation: not 6° nor 8°
+        ("laat opbrengst afgeven", "nee", "ja"),  # sub 9° requires a means, also for minors
+    ],
+)
+def test_situations_the_law_does_not_cover(situation, middel, minor):
+    assert SUBLID[(situation, middel, minor)].startswith("Geen van sub 1°")
+
+
+# --- «Strafmaximum» against lid 1, 3, 4, 5 ---------------------------------------------------
+
+
+def law_maximum(vereniging, minor, kwetsbaar, geweld, gevolg) -> str:
+    if gevolg == "de dood":
+        return "levenslang of ten hoogste 30 jaar gevangenisstraf (art. 273f lid 5 Sr)"
+    if gevolg == "zwaar letsel of levensgevaar":
+        return "ten hoogste 18 jaar gevangenisstraf (art. 273f lid 4 Sr)"
+    if vereniging or minor or kwetsbaar or geweld:
+        return "ten hoogste 15 jaar gevangenisstraf (art. 273f lid 3 Sr)"
+    return "ten hoogste 12 jaar gevangenisstraf of een geldboete van de vijfde categorie (art. 273f lid 1 Sr)"
+
+
+def test_strafmaximum_for_every_combination():
+    rows = ex.expected_verdicts(ex.STRAFMAXIMUM)
+    assert len(rows) == 2 * 2 * 2 * 2 * 3
+    for labels, text in rows:
+        flags = [labels[name] == "ja" for name in ("straf-vereniging", "straf-minderjarig", "straf-kwetsbaar", "straf-geweld")]
+        assert text == f"Strafmaximum: {law_maximum(*flags, labels['straf-gevolg'])}.", labels
+
+
+# --- quiz -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "number, right",
+    [
+        (1, "ja"),  # werven + misleiding + oogmerk van uitbuiting: sub 1°
+        (2, "nee, bij iemand jonger dan 18 is geen middel nodig"),  # sub 2°/5°
+        (3, "18 jaar"),  # zwaar lichamelijk letsel: lid 4
+        (4, "sub 7°"),  # profit from organ removal, knowing a means was used
+        (5, "nee, geen mensenhandel"),  # no means, no purpose: smuggling at most
+    ],
+)
+def test_quiz_answers_follow_the_law(number, right):
+    spec = ex.QUIZ_SPECS[number - 1]
+    verdicts = dict((tuple(k.values())[0], t) for k, t in ex.expected_verdicts(spec))
+    assert verdicts[ex.NO_ANSWER] == "Kies een antwoord."
+    assert verdicts[right] == f"Goed. Het juiste antwoord is: {right}."
+    wrong = [label for label in verdicts if label not in (right, ex.NO_ANSWER)]
+    assert wrong and all(verdicts[label].startswith("Niet goed.") for label in wrong)
+
+
+def test_quiz_cases_are_labelled_fictitious():
+    for spec in ex.QUIZ_SPECS:
+        assert "Fictie" in spec.title and "Fictief" in spec.intro_html
+
+
+# --- penalty history --------------------------------------------------------------------
+
+
+def test_penalty_history_matches_the_dossier():
+    changes = ex.penalty_history()
+    assert [(c.date.isoformat(), c.years_before, c.years_after) for c in changes] == [
+        ("2009-07-01", 6, 8),
+        ("2013-04-01", 8, 12),
+    ]
+    assert all(c.source_ids for c in changes)
+    # The last change must equal the model's current basic maximum.
+    from onzichtbaar.law273f import BASE_YEARS
+
+    assert changes[-1].years_after == BASE_YEARS
+
+
+def test_penalty_history_html_lists_every_period_with_sources():
+    markup = ex.penalty_history_html(ex.penalty_history())
+    for text in ("vóór 1 juli 2009", "vanaf 1 juli 2009", "vanaf 1 april 2013", "6 jaar", "12 jaar", "blik_2013"):
+        assert text in markup
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("change_date,max_years_before,max_years_after,source_ids,note\n2009-13-01,6,8,x,n\n", "row 2, column change_date"),
+        ("change_date,max_years_before,max_years_after,source_ids,note\n2009-07-01,zes,8,x,n\n", "row 2, column max_years_before"),
+        ("change_date,max_years_before,max_years_after,source_ids,note\n2009-07-01,6,8,,n\n", "row 2, column source_ids"),
+        ("change_date,max_years_before,max_years_after,source_ids,note\n2009-07-01,6,8,x,n\n2013-04-01,9,12,y,n\n", "row 3, column max_years_before"),
+        ("date,before,after,sources,note\n", "header"),
+        ("change_date,max_years_before,max_years_after,source_ids,note\n2009-07-01,6,8\n", "row 2"),
+    ],
+)
+def test_penalty_history_errors_name_file_row_and_column(tmp_path, content, message):
+    path = tmp_path / "history.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=message) as error:
+        ex.penalty_history(path)
+    assert str(path) in str(error.value)
+
+
+def test_strafmaximum_widget_shows_the_history():
+    box = ex.strafmaximum_explainer()
+    history = find_by_class(box, "oz-history-box")
+    assert len(history) == 1 and "2013" in history[0].value
