@@ -1,0 +1,90 @@
+"""scripts/build_data.py: reproducible, complete, and faithful to the raw research files."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from onzichtbaar import DATA_DIR, ROOT
+from onzichtbaar.data import load, package
+
+SHARED = ROOT.parent / "shared" / "research" / "data"
+RAW_FILES = ["figures.csv", "sources.csv", "ned_list_overlaps_2010_2015.csv", "ned_list_overlaps_2010_2015.md"]
+
+
+def run_build(out: Path) -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_data.py"), "--out", str(out)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+
+
+def test_build_reproduces_the_committed_tables_byte_for_byte(tmp_path):
+    run_build(tmp_path)
+    for resource in package()["resources"]:
+        built = (tmp_path / resource["path"]).read_bytes()
+        committed = (DATA_DIR / resource["path"]).read_bytes()
+        assert built == committed, f"{resource['path']} differs from a fresh build: rerun scripts/build_data.py"
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="the shared research folder is not on this machine")
+@pytest.mark.parametrize("name", RAW_FILES)
+def test_raw_files_are_verbatim_copies_of_the_research(name):
+    assert (DATA_DIR / "raw" / name).read_bytes() == (SHARED / name).read_bytes()
+
+
+def test_every_raw_row_lands_in_exactly_one_table():
+    with (DATA_DIR / "raw" / "figures.csv").open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader)
+        raw_lines = []
+        for _ in reader:
+            raw_lines.append(reader.line_num)
+    used = []
+    for resource in package()["resources"]:
+        if resource["name"] in ("sources", "list_overlaps"):
+            continue  # these come from the other raw files
+        for cell in load(resource["name"])["raw_rows"].dropna():
+            used.extend(int(part) for part in cell.split(";"))
+    assert sorted(used) == raw_lines
+
+
+def test_build_stops_on_a_raw_row_it_cannot_read(tmp_path, monkeypatch):
+    """A value that is not a number must stop the build, not become a gap or a zero."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_data
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    text = (DATA_DIR / "raw" / "figures.csv").read_text(encoding="utf-8")
+    raw.joinpath("figures.csv").write_text(text + "2025,registered_total,all_victims,about a thousand,persons,"
+                                           "TIP2022,q,series=NRM\n", encoding="utf-8")
+    for name in RAW_FILES[1:]:
+        raw.joinpath(name).write_bytes((DATA_DIR / "raw" / name).read_bytes())
+    monkeypatch.setattr(build_data, "RAW", raw)
+    with pytest.raises(build_data.BuildError, match="cannot read the value 'about a thousand'"):
+        build_data.build(tmp_path / "out")
+
+
+def test_a_new_year_is_one_raw_row(tmp_path, monkeypatch):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_data
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    text = (DATA_DIR / "raw" / "figures.csv").read_text(encoding="utf-8")
+    raw.joinpath("figures.csv").write_text(text + "2025,registered_total,all_victims,900,persons,TIP2022,q,"
+                                           "series=NRM (test row)\n", encoding="utf-8")
+    for name in RAW_FILES[1:]:
+        raw.joinpath(name).write_bytes((DATA_DIR / "raw" / name).read_bytes())
+    monkeypatch.setattr(build_data, "RAW", raw)
+    build_data.build(tmp_path / "out")
+    yearly = load("victims_per_year", data_dir=tmp_path / "out")
+    row = yearly.query("series == 'NRM' and year == 2025")
+    assert row["count"].tolist() == [900]
+    # the new year also gets a gap row in the CoMensha series and in the minors table
+    assert yearly.query("series == 'CoMensha' and year == 2025")["status"].tolist() == ["gap"]
+    assert load("minors", data_dir=tmp_path / "out").query("year == 2025")["count"].isna().all()
