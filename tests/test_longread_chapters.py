@@ -1,0 +1,186 @@
+"""The longread's chapters: complete, in order, in our own words, and with resolvable citations.
+
+These tests read the source files only; no book build is needed.
+
+- Every section of the longread (the seed text) has a chapter, and ``_toc.yml`` lists those
+  chapters in the longread's order.
+- No run of 8 consecutive words is shared between a chapter and the seed text (case and
+  punctuation ignored). A marked quotation is exempt: the book marks quotes with «…».
+- Every ``{cite...}`` key in a chapter exists in ``references.bib``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, toc_files
+
+SEED = ROOT.parent / "shared" / "seed" / "onzichtbaar-longread.txt"
+CHAPTERS = ROOT / "chapters"
+BIB = ROOT / "references.bib"
+POLICY_DATA = ROOT / "data" / "policy"
+
+RUN_LENGTH = 8
+
+#: Each section heading of the longread (as printed in the seed text, line breaks as spaces)
+#: and the chapter(s) of the book that retell it, in the longread's order.
+SECTION_CHAPTERS: list[tuple[str, list[str]]] = [
+    ("Mensenhandel in Nederland", ["chapters/mensenhandel-in-nederland"]),
+    ("Aandacht voor mensenhandel", ["chapters/aandacht-voor-mensenhandel"]),
+    ("Dit zijn de verhalen van", ["chapters/de-verhalen"]),
+    ("Het grootste deel van uitbuiting en moderne slavernij zien we niet",
+     ["chapters/het-grootste-deel-zien-we-niet", "chapters/hoeveel-zien-we-niet"]),
+    ("Aanpak mensenhandel in Nederland", ["chapters/aanpak-mensenhandel"]),
+    ("Wat is mensenhandel?", ["chapters/wat-is-mensenhandel"]),
+    ("Meest voorkomende vormen van mensenhandel",
+     ["chapters/seksuele-uitbuiting", "chapters/arbeidsuitbuiting", "chapters/criminele-uitbuiting",
+      "chapters/overige-vormen"]),
+    ("De rol van gemeenten", ["chapters/rol-van-gemeenten"]),
+    ("De aanpak van mensenhandel bestaat uit", ["chapters/kompas-comensha-vng"]),
+]
+
+QUOTE = re.compile(r"«[^»]*»")
+CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]*)`")
+BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.MULTILINE)
+
+
+# --- helpers (small enough to test on their own) ---------------------------------------------
+
+def seed_paragraphs(text: str) -> list[str]:
+    """The seed's paragraphs, each with its internal line breaks turned into spaces."""
+    return [" ".join(block.split()) for block in re.split(r"\n\s*\n", text) if block.strip()]
+
+
+def heading_positions(text: str, headings: list[str]) -> list[int]:
+    """Index of the paragraph that is exactly each heading; a missing heading is an error."""
+    paragraphs = seed_paragraphs(text)
+    positions = []
+    for heading in headings:
+        if heading not in paragraphs:
+            raise AssertionError(f"{SEED.name}: no paragraph reads exactly {heading!r}")
+        positions.append(paragraphs.index(heading))
+    return positions
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words, punctuation removed (a hyphen or dot splits or joins like a space would)."""
+    text = text.lower().replace("’", "'")
+    text = re.sub(r"(?<=\d)[.,](?=\d)", "", text)  # 1.100 and 1100 are the same number
+    return re.findall(r"[^\W_]+", text)
+
+
+def unquoted(text: str) -> str:
+    """``text`` without its marked quotations («…»), which may repeat the source."""
+    return QUOTE.sub(" ", text)
+
+
+def runs(text: str, length: int = RUN_LENGTH) -> set[tuple[str, ...]]:
+    tokens = words(text)
+    return {tuple(tokens[i:i + length]) for i in range(len(tokens) - length + 1)}
+
+
+def shared_runs(chapter_text: str, source_text: str, length: int = RUN_LENGTH) -> list[str]:
+    """Runs of ``length`` words that the chapter (outside quotations) shares with the source."""
+    common = runs(unquoted(chapter_text), length) & runs(source_text, length)
+    return sorted(" ".join(run) for run in common)
+
+
+def cited_keys(text: str) -> list[str]:
+    """Every key in every ``{cite}``, ``{cite:p}``, ``{cite:t}``… role, in order."""
+    return [key.strip() for group in CITE.findall(text) for key in group.split(",") if key.strip()]
+
+
+def bib_keys(text: str) -> set[str]:
+    """Keys in a .bib file, lower-cased: BibTeX keys are case-insensitive."""
+    return {key.lower() for key in BIB_KEY.findall(text)}
+
+
+def chapter_files() -> list[Path]:
+    return sorted(p for p in CHAPTERS.rglob("*.md") if p.name != "_template.md")
+
+
+# --- (a) every longread section has a chapter, in the longread's order ------------------------
+
+def test_section_headings_are_the_seeds_and_in_its_order():
+    positions = heading_positions(SEED.read_text(encoding="utf-8"), [h for h, _ in SECTION_CHAPTERS])
+    assert positions == sorted(positions), "SECTION_CHAPTERS is not in the longread's order"
+
+
+@pytest.mark.parametrize("heading,chapters", SECTION_CHAPTERS, ids=[h for h, _ in SECTION_CHAPTERS])
+def test_every_longread_section_has_a_chapter_in_the_toc(heading, chapters):
+    listed = toc_files()
+    for chapter in chapters:
+        assert (ROOT / f"{chapter}.md").exists(), f"section {heading!r}: {chapter}.md does not exist"
+        assert chapter in listed, f"section {heading!r}: {chapter} is not (yet) in _toc.yml"
+
+
+def test_toc_follows_the_longreads_order():
+    listed = toc_files()
+    expected = [c for _, chapters in SECTION_CHAPTERS for c in chapters]
+    present = [c for c in listed if c in expected]
+    assert present == [c for c in expected if c in present], \
+        "the longread chapters in _toc.yml are not in the longread's order"
+
+
+# --- (b) own words ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", chapter_files(), ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_chapter_shares_no_eight_word_run_with_the_longread(path):
+    copied = shared_runs(path.read_text(encoding="utf-8"), SEED.read_text(encoding="utf-8"))
+    assert copied == [], (f"{path.relative_to(ROOT)} copies the longread (mark a quote with «…» "
+                          f"and attribute it, or rewrite): {copied[:5]}")
+
+
+SOURCE_SENTENCE = "De kat zat gisteren rustig op de warme mat bij de deur van het huis."
+
+
+def test_checker_catches_a_copied_run_of_eight_words():
+    chapter = "Zoals de schrijver zegt: kat zat gisteren rustig op de warme mat, en verder niets."
+    assert shared_runs(chapter, SOURCE_SENTENCE) == ["kat zat gisteren rustig op de warme mat"]
+
+
+def test_checker_ignores_case_and_punctuation():
+    chapter = "KAT. Zat, gisteren — rustig op de WARME mat!"
+    assert shared_runs(chapter, SOURCE_SENTENCE) != []
+
+
+def test_checker_allows_seven_words_and_marked_quotes():
+    assert shared_runs("kat zat gisteren rustig op de warme", SOURCE_SENTENCE) == []
+    quoted = "De bron schrijft «kat zat gisteren rustig op de warme mat bij de deur» (bron)."
+    assert shared_runs(quoted, SOURCE_SENTENCE) == []
+
+
+def test_number_formats_are_normalised():
+    assert words("een jas van 1.100 euro") == words("een jas van 1100 euro")
+
+
+# --- (c) citations resolve -----------------------------------------------------------------
+
+@pytest.mark.parametrize("path", chapter_files(), ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_citation_key_is_in_references_bib(path):
+    known = bib_keys(BIB.read_text(encoding="utf-8"))
+    missing = [k for k in cited_keys(path.read_text(encoding="utf-8")) if k.lower() not in known]
+    assert missing == [], f"{path.relative_to(ROOT)} cites keys that are not in references.bib: {missing}"
+
+
+def test_citation_extractor_reads_every_role_and_key():
+    text = "Zie {cite:p}`a_1, b_2` en {cite:t}`C3` en {cite}`d`."
+    assert cited_keys(text) == ["a_1", "b_2", "C3", "d"]
+    assert [k for k in cited_keys(text) if k.lower() not in bib_keys("@misc{c3,\n}\n@misc{A_1,\n}")] == ["b_2", "d"]
+
+
+def test_policy_data_sources_are_in_references_bib():
+    known = bib_keys(BIB.read_text(encoding="utf-8"))
+    tables = sorted(POLICY_DATA.glob("*.csv"))
+    assert tables, f"no tables in {POLICY_DATA.relative_to(ROOT)}"
+    for table in tables:
+        with table.open(encoding="utf-8", newline="") as handle:
+            for line, row in enumerate(csv.DictReader(handle), start=2):
+                key = row.get("source_id")
+                assert key, f"{table.relative_to(ROOT)}, row {line}, column 'source_id': missing"
+                assert key.lower() in known, \
+                    f"{table.relative_to(ROOT)}, row {line}, column 'source_id': {key!r} is not in references.bib"
