@@ -232,8 +232,8 @@ class Builder:
         measure, unit = row.measure, UNITS.get(row.unit, (None, None))[0]
         if measure == "registered_total":
             if row.category != "all_victims" or not single_year:
-                self.unused(row, "Afgeronde of losse weergave van een jaartotaal; het exacte aantal staat "
-                                 "in victims_per_year.")
+                # Rounded or loose totals are kept as what they are, never as a yearly count.
+                self.other(row, period, topic="registered_total_rounded")
             else:
                 self.yearly("victims_per_year", row, {})
         elif measure == "registered_total_period":
@@ -292,12 +292,16 @@ class Builder:
             "category": row.category, "percent": number, "qualifier": qualifier, "source_id": row.source_id,
             "quote": row.quote, "note": clean_note(row.note)}, [row])
 
-    def other(self, row: RawRow, period: tuple[int, int]) -> None:
+    def other(self, row: RawRow, period: tuple[int, int], topic: str | None = None) -> None:
         number, upper, qualifier = parse_value(row.value)
         unit, unit_qualifier = UNITS[row.unit]
+        if unit == "persons_per_year" and topic == "registered_total_rounded":
+            unit = "persons"  # the source leaves open whether it is per year (see note)
+        if row.category.endswith("_approx") and qualifier == "exact":
+            qualifier = "approximately"
         self.add("other_figures", {
-            "series": "" if row.measure in NO_SERIES_TOPICS else series_of(row),
-            "period_start": period[0], "period_end": period[1], "topic": row.measure,
+            "series": "" if row.measure in NO_SERIES_TOPICS or topic else series_of(row),
+            "period_start": period[0], "period_end": period[1], "topic": topic or row.measure,
             "category": row.category, "value": number, "unit": unit,
             "qualifier": unit_qualifier or qualifier, "source_id": row.source_id, "quote": row.quote,
             "note": clean_note(row.note)}, [row])
