@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 REMOTE = re.compile(r"^(https?:)?//", re.IGNORECASE)
-UNUSED_SCRIPTS = ("sphinx-thebe.js", "thebe", "design-tabs.js")
+UNUSED_SCRIPTS = ("sphinx-thebe.js", "THEBE_JS_URL", "design-tabs.js")
 # Resources the browser fetches by itself (not links a reader follows).
 LOADED = re.compile(
     r"<(?:script|img|iframe|source|audio|video|embed)\b[^>]*?\bsrc=[\"']([^\"']+)"
@@ -71,11 +71,15 @@ def drop_remote_assets(app: Sphinx, pagename, templatename, context, doctree) ->
         kept = []
         for asset in assets:
             name = _filename(asset)
-            if REMOTE.match(name) or any(unused in name for unused in UNUSED_SCRIPTS):
+            body = getattr(asset, "attributes", {}).get("body", "")
+            if REMOTE.match(name) or any(unused in name or unused in body for unused in UNUSED_SCRIPTS):
                 continue
-            if name and name in seen:  # duplicates make the browser fetch twice
+            # Extensions that register scripts per page make them pile up on later
+            # pages; a repeated inline `const` declaration is a console error.
+            identity = name or body
+            if identity and identity in seen:
                 continue
-            seen.add(name)
+            seen.add(identity)
             kept.append(asset)
         context[key] = kept
 

@@ -60,7 +60,7 @@ def tiny_book(tmp_path_factory) -> Path:
     config["html"]["favicon"] = str(ROOT / "_static" / "favicon.svg")
     config["sphinx"]["config"]["html_static_path"] = [str(ROOT / "_static")]
     config["exclude_patterns"] = ["_build"]
-    (book / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    (book / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = subprocess.run(
         [str(Path(sys.executable).parent / "jupyter-book"), "build", str(book), "-n", "-W", "--keep-going"],
         capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
