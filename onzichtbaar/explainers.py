@@ -75,7 +75,7 @@ class Verdict:
 
     def html(self) -> str:
         return (
-            f'<p class="oz-verdict-line"><span class="oz-verdict-text">{html.escape(self.text)}</span></p>'
+            f'<p class="oz-verdict-line"><strong><span class="oz-verdict-text">{html.escape(self.text)}</span></strong></p>'
             f"{self.detail_html}"
         )
 
