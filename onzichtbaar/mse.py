@@ -529,3 +529,69 @@ def analyse(table: pd.DataFrame, size: int = 6, p_stop: float = P_STOP,
 def clear_cache() -> None:
     """Forget every fitted model (for benchmarks)."""
     _fit_cells.cache_clear()
+
+
+# ------------------------------------------------------------------ the explorer
+
+#: Dutch names of the six lists of the Dutch table (from the dataset's documentation).
+LIST_NAMES = {
+    "I": "Inspectie SZW",
+    "K": "Koninklijke Marechaussee",
+    "O": "opvang",
+    "P": "Nationale Politie",
+    "R": "regionale zorgcoördinatoren",
+    "Z": "overige melders",
+}
+
+
+def rounded(value: float) -> str:
+    """An estimate to the nearest hundred, Dutch style: the models are not more precise."""
+    from onzichtbaar.dutch import number
+
+    return number(round(value, -2))
+
+
+def verdict_text(fit: ModelFit) -> str:
+    """The plain-text verdict the explorer shows for one model."""
+    from onzichtbaar.dutch import number
+
+    if not fit.estimable:
+        return "Niet schatbaar: twee gekozen lijsten hebben niemand gemeen, dus het model kan hun samenhang niet meten."
+    return (f"Geschat aantal slachtoffers 2010–2015: {rounded(fit.total)} "
+            f"(95%-interval {rounded(fit.lower)} tot {rounded(fit.upper)}); "
+            f"daarvan niet gezien: ongeveer {rounded(fit.unseen)}. AIC: {number(fit.aic, 1)}.")
+
+
+def control_name(pair: Pair) -> str:
+    """CSS-safe name of the explorer's toggle for ``pair``."""
+    return "mse-" + "".join(pair)
+
+
+def explorer(table: pd.DataFrame, pairs: Sequence[Pair], names: dict[str, str] | None = None,
+             count_column: str = COUNT_COLUMN):
+    """A kernel-free explorer: one yes/no toggle per interaction, every model precomputed."""
+    import html
+
+    from onzichtbaar.dutch import number
+    from onzichtbaar.widgets import explainer, yes_no
+
+    names = names or LIST_NAMES
+    cells = _cells(table, count_column)
+    pairs = list(pairs)
+
+    def note(pair):
+        a, b = pair
+        together = number(_pair_overlap(cells, pair))
+        return lambda on: (
+            f"Aan: het model mag meten dat {names[a]} en {names[b]} vaker of minder vaak samen iemand zien "
+            f"dan bij toeval. Op beide lijsten: {together}." if on
+            else f"Uit: het model neemt aan dat {names[a]} en {names[b]} los van elkaar melden.")
+
+    def verdict(*switched_on):
+        fit = fit_model(table, [p for p, on in zip(pairs, switched_on) if on], count_column=count_column)
+        return (f'<p class="oz-mse-model">Model: {html.escape(fit.label)}</p>'
+                f'<p><span class="oz-verdict-text">{html.escape(verdict_text(fit))}</span></p>')
+
+    choices = [yes_no(control_name(p), f"{pair_label(p)} ({names[p[0]]} en {names[p[1]]})") for p in pairs]
+    return explainer("Kies de interacties en zie de schatting", choices, verdict,
+                     notes={control_name(p): note(p) for p in pairs}, name="mse")

@@ -107,3 +107,10 @@ def test_interaction_order_does_not_matter(dutch):
 def test_lincoln_petersen_refuses_impossible_counts(args):
     with pytest.raises(ValueError):
         mse.lincoln_petersen(*args)
+
+
+def test_data_package_table_gives_the_same_total():
+    from onzichtbaar.data import load
+
+    table = load("list_overlaps")
+    assert mse.observed_total(table[["I", "K", "O", "P", "R", "Z", "frequency"]]) == DOCUMENTED_TOTAL
