@@ -25,3 +25,43 @@ def setup(app):
     register_plugin("pybtex.style.labels", "source_id", SourceIdLabelStyle)
     register_plugin("pybtex.style.formatting", "oz_source_id", SourceIdStyle)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+# --- One bibliography per chapter -------------------------------------------
+# sphinxcontrib-bibtex resolves citations globally: a source cited in two
+# chapters, each with its own bibliography, is a "duplicate citation". Its
+# documented remedy is a key prefix per document (jupyter-book docs,
+# "Citing a work in different documents"). Authors write plain source ids;
+# this hook adds the document's prefix to every citation and bibliography.
+import re  # noqa: E402
+
+CITE_ROLE = re.compile(r"\{(cite(?::[a-z]+)?)\}`([^`]+)`")
+BIBLIOGRAPHY = re.compile(r"^(\s*(?:```+|:::+)\{bibliography\}[^\n]*\n)", re.MULTILINE)
+
+
+def key_prefix(docname: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", docname) + "--"
+
+
+def prefix_citations(app, docname: str, source: list) -> None:
+    text = source[0]
+    if "{cite" not in text and "{bibliography}" not in text:
+        return
+    prefix = key_prefix(docname)
+
+    def with_prefix(match):
+        keys = ",".join(prefix + key.strip() for key in match.group(2).split(","))
+        return f"{{{match.group(1)}}}`{keys}`"
+
+    text = CITE_ROLE.sub(with_prefix, text)
+    text = BIBLIOGRAPHY.sub(lambda m: f"{m.group(1)}:keyprefix: {prefix}\n", text)
+    source[0] = text
+
+
+_base_setup = setup
+
+
+def setup(app):  # noqa: F811 - extends the setup above
+    metadata = _base_setup(app)
+    app.connect("source-read", prefix_citations)
+    return metadata
