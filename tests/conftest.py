@@ -17,6 +17,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_HTML = ROOT / "_build" / "html"
+BUILD_DOCENT = ROOT / "_build" / "html-docent"
+#: The two editions built by `make book`: student (no solutions) and teacher (docent).
+EDITIONS = {"student": BUILD_HTML, "docent": BUILD_DOCENT}
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Flags that keep Chromium from calling home (the machine has no internet).
 CHROMIUM_ARGS = [
@@ -55,10 +58,18 @@ def built_pages(html_dir: Path = BUILD_HTML) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def built_book() -> Path:
-    if not (BUILD_HTML / "index.html").exists():
-        pytest.fail("the book is not built: run `make book` (make test does it first)")
-    return BUILD_HTML
+def edition(request) -> str:
+    """The edition under test: "student" unless a test parametrizes it indirectly, e.g.
+    ``@pytest.mark.parametrize("edition", EDITIONS, indirect=True)``."""
+    return getattr(request, "param", "student")
+
+
+@pytest.fixture(scope="session")
+def built_book(edition) -> Path:
+    html_dir = EDITIONS[edition]
+    if not (html_dir / "index.html").exists():
+        pytest.fail(f"the {edition} edition is not built in {html_dir}: run `make book` (make test does it first)")
+    return html_dir
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
