@@ -17,9 +17,10 @@ Conventions used by the book (stated in the chapter):
   zeros in the table leave it unbounded, typically an interaction between two lists
   that share no person. We detect this exactly with a linear program (the check of
   Chan, Silverman & Vincent) instead of trusting a fit that "converged".
-- 95% intervals are profile-likelihood intervals for b0: the values of b0 whose
-  deviance, with all other parameters refitted, is within the chi-square(1) 95%
-  quantile of the best deviance.
+- 95% intervals are profile-likelihood intervals for the population size from the
+  multinomial likelihood (Cormack 1992): every N whose likelihood, with the model
+  refitted to the table completed with N - observed unseen people, is within the
+  chi-square(1) 95% quantile of the best.
 - Model selection (``stepwise``): start from independence; at each step try every
   estimable pairwise interaction not yet in the model, take the one with the
   lowest AIC, and add it only if it lowers the AIC and its likelihood-ratio test
@@ -38,7 +39,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import statsmodels.api as sm
-from scipy import optimize, stats
+from scipy import optimize, special, stats
 
 #: Count column of the overlap table (as in the raw file).
 COUNT_COLUMN = "frequency"
@@ -316,38 +317,46 @@ def _pair_overlap(cells: _Cells, pair: Pair) -> int:
 
 
 def _profile_interval(counts: np.ndarray, design: np.ndarray, fit, level: float = LEVEL) -> tuple[float, float]:
-    """Profile-likelihood interval for exp(b0), the expected number of unseen people.
+    """Profile-likelihood interval for the number of unseen people (Cormack 1992).
 
-    For a fixed b0 the other parameters are refitted (b0 enters as an offset);
-    the interval holds every b0 whose deviance exceeds the minimum by less than
-    the chi-square(1) quantile. Returns (lower, upper) on the count scale; the
-    lower end is 0 and the upper end infinite when the deviance never gets there.
+    For a candidate population size N the unseen cell gets count N - n and the
+    model is refitted to all 2^k cells; with the intercept free, the fitted
+    cell probabilities mu / N give the multinomial log-likelihood
+    log N! - log (N - n)! + sum y log(mu / N). The interval holds every N whose
+    log-likelihood is within half the chi-square(1) quantile of the maximum. Unlike
+    an interval for exp(b0) alone, it also counts the chance variation in how many
+    people happen to be missed. Returns (lower, upper) as unseen counts; the upper
+    end is infinite when the likelihood never drops far enough.
     """
-    threshold = float(stats.chi2.ppf(level, df=1))
-    best_b0 = float(fit.params[0])
-    rest = design[:, 1:]
-    start = np.asarray(fit.params[1:])
-    best_deviance = float(fit.deviance)
-    ones = np.ones(len(counts))
+    seen = float(counts.sum())
+    drop = float(stats.chi2.ppf(level, df=1)) / 2
+    full = np.vstack([np.eye(1, design.shape[1]), design])  # the unseen pattern: intercept only
+    start = np.asarray(fit.params)
 
-    def excess(b0: float) -> float:
-        refit = _glm(counts, rest, offset=b0 * ones, start=start)
-        return float(refit.deviance) - best_deviance - threshold
+    def loglik(unseen: float) -> float:
+        y = np.concatenate([[unseen], counts])
+        mu = np.asarray(_glm(y, full, start=start).mu)
+        total = seen + unseen
+        positive = y > 0
+        return float(special.gammaln(total + 1) - special.gammaln(unseen + 1)
+                     + np.sum(y[positive] * np.log(mu[positive] / total)))
 
-    step = max(float(fit.bse[0]), 0.01) * 2.5
-    ends = []
-    for direction in (-1.0, 1.0):
-        inner, outer = best_b0, best_b0 + direction * step
-        while excess(outer) < 0:
-            inner, outer = outer, outer + direction * step * 2
-            if abs(outer - best_b0) > 30:  # exp(30) people: unbounded in practice
-                outer = None
-                break
-        if outer is None:
-            ends.append(-math.inf if direction < 0 else math.inf)
-        else:
-            ends.append(optimize.brentq(excess, min(inner, outer), max(inner, outer), xtol=1e-6))
-    return math.exp(ends[0]), math.exp(ends[1])
+    guess = math.exp(float(fit.params[0]))
+    spread = max(float(fit.bse[0]), 0.01) * guess  # rough standard error of the unseen count
+    best = optimize.minimize_scalar(lambda u: -loglik(u), bounds=(0.0, guess + 20 * spread + 10), method="bounded",
+                                    options={"xatol": 1e-3 * max(spread, 1.0)})
+    best_unseen, peak = float(best.x), -float(best.fun)
+
+    def excess(unseen: float) -> float:
+        return peak - loglik(unseen) - drop
+
+    lower = 0.0 if excess(0.0) < 0 else optimize.brentq(excess, 0.0, best_unseen, xtol=1e-3)
+    inner, outer = best_unseen, best_unseen + 3 * spread + 1
+    while excess(outer) < 0:
+        inner, outer = outer, outer + 2 * (outer - best_unseen)
+        if outer > 1e12:
+            return lower, math.inf
+    return lower, optimize.brentq(excess, inner, outer, xtol=1e-3)
 
 
 def fit_model(table: pd.DataFrame, interactions: Iterable[Pair] = (), interval: bool = True,

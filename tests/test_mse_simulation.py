@@ -44,7 +44,7 @@ def test_profile_intervals_cover_the_true_population():
 
     Binomial(100, 0.95) has standard deviation about 2.2, so fewer than 88 hits
     (more than 3 sd short) means the intervals are too narrow; widths above 10% of
-    N would mean they are uselessly wide (the expected width is about 3%).
+    N would mean they are uselessly wide (the expected width is about 4%).
     """
     hits, widths = 0, []
     for seed in range(100):
