@@ -10,12 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
 
-matplotlib.use("Agg")  # builds run headless
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from onzichtbaar import FIGURES_DIR  # noqa: E402
+from onzichtbaar import FIGURES_DIR
 
 #: Okabe & Ito (2008), "Color Universal Design".
 OKABE_ITO = {
@@ -50,8 +48,19 @@ STYLE = {
 
 
 def use_style() -> None:
-    """Apply the house style to every later figure."""
+    """Apply the house style to every later figure.
+
+    In a notebook, figures are also shown as SVG without a date, so a glued
+    figure in the book is text-searchable, sharp and identical across builds.
+    """
     plt.rcParams.update(STYLE)
+    try:
+        from IPython import get_ipython
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+    except ImportError:  # plain Python: nothing is displayed
+        return
+    if get_ipython() is not None:
+        set_matplotlib_formats("svg", metadata={"Date": None, "Creator": None})
 
 
 def dutch_thousands(axis) -> None:
