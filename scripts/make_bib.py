@@ -42,7 +42,8 @@ def entry(row: dict, date_column: str, path: Path, line: int) -> str:
         "title": "{" + bib_escape(row["title"].strip()) + "}",
         "author": "{" + bib_escape(row["publisher"].strip()) + "}",
         "year": year_of(" ".join(row.get(c) or "" for c in (date_column, "date", "year", "year_published"))),
-        "url": row.get("url", "").strip(),
+        # Some research rows add a remark after the address: keep the address only.
+        "url": (row.get("url", "").split() or [""])[0],
     }
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items() if value)
     return f"@misc{{{key},\n{body}\n}}\n"
