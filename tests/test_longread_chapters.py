@@ -46,6 +46,7 @@ SECTION_CHAPTERS: list[tuple[str, list[str]]] = [
 QUOTE = re.compile(r"«[^»]*»")
 CITE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]*)`")
 BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.MULTILINE)
+KEY_PREFIX = re.compile(r"^:keyprefix:\s*(\S+)\s*$", re.MULTILINE)
 
 
 # --- helpers (small enough to test on their own) ---------------------------------------------
@@ -90,8 +91,14 @@ def shared_runs(chapter_text: str, source_text: str, length: int = RUN_LENGTH) -
 
 
 def cited_keys(text: str) -> list[str]:
-    """Every key in every ``{cite}``, ``{cite:p}``, ``{cite:t}``… role, in order."""
-    return [key.strip() for group in CITE.findall(text) for key in group.split(",") if key.strip()]
+    """Every key in every ``{cite}``, ``{cite:p}``, ``{cite:t}``… role, in order.
+
+    A page whose bibliography sets ``:keyprefix:`` cites ``<prefix><key>``; the prefix is
+    removed, so what is returned is always a key of ``references.bib``.
+    """
+    prefixes = KEY_PREFIX.findall(text)
+    keys = [key.strip() for group in CITE.findall(text) for key in group.split(",") if key.strip()]
+    return [next((k[len(p):] for p in prefixes if k.startswith(p)), k) for k in keys]
 
 
 def bib_keys(text: str) -> set[str]:
@@ -118,12 +125,21 @@ def test_every_longread_section_has_a_chapter_in_the_toc(heading, chapters):
         assert chapter in listed, f"section {heading!r}: {chapter} is not (yet) in _toc.yml"
 
 
-def test_toc_follows_the_longreads_order():
-    listed = toc_files()
+def out_of_order(listed: list[str]) -> bool:
+    """True when the longread chapters in ``listed`` are not in the longread's order."""
     expected = [c for _, chapters in SECTION_CHAPTERS for c in chapters]
     present = [c for c in listed if c in expected]
-    assert present == [c for c in expected if c in present], \
-        "the longread chapters in _toc.yml are not in the longread's order"
+    return present != [c for c in expected if c in present]
+
+
+def test_toc_follows_the_longreads_order():
+    assert not out_of_order(toc_files()), "the longread chapters in _toc.yml are not in the longread's order"
+
+
+def test_order_check_catches_a_swap():
+    swapped = ["chapters/over-dit-boek", "chapters/aandacht-voor-mensenhandel", "chapters/mensenhandel-in-nederland"]
+    assert out_of_order(swapped)
+    assert not out_of_order(swapped[:1] + swapped[2:0:-1])
 
 
 # --- (b) own words ------------------------------------------------------------------------
@@ -171,6 +187,12 @@ def test_citation_extractor_reads_every_role_and_key():
     text = "Zie {cite:p}`a_1, b_2` en {cite:t}`C3` en {cite}`d`."
     assert cited_keys(text) == ["a_1", "b_2", "C3", "d"]
     assert [k for k in cited_keys(text) if k.lower() not in bib_keys("@misc{c3,\n}\n@misc{A_1,\n}")] == ["b_2", "d"]
+
+
+def test_citation_extractor_removes_a_declared_key_prefix():
+    text = "Zie {cite:p}`wl-a_1,wl-b`.\n\n```{bibliography}\n:filter: docname in docnames\n:keyprefix: wl-\n```\n"
+    assert cited_keys(text) == ["a_1", "b"]
+    assert cited_keys("Zie {cite:p}`wl-a_1`.") == ["wl-a_1"]  # no prefix declared: the key stays as written
 
 
 def test_policy_data_sources_are_in_references_bib():
