@@ -27,12 +27,12 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from onzichtbaar import FIGURES_DIR, ROOT
+from onzichtbaar import ROOT
 
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 #: The book's strict flags (see Makefile): nitpicky, warnings are errors, report all.
@@ -73,6 +73,16 @@ def _rename_model_ids(text: str, _ctx: BuildContext) -> str:
     return MODEL_ID.sub(lambda m: ids.get(m.group(0), m.group(0)), text)
 
 
+STYLER_ID = re.compile(r"\bT_([0-9a-f]{5})(?=[_\"\s{,:.])")
+
+
+def _rename_styler_ids(text: str, _ctx: BuildContext) -> str:
+    ids: dict[str, str] = {}
+    for match in STYLER_ID.finditer(text):
+        ids.setdefault(match.group(1), f"styled-{len(ids) + 1}")
+    return STYLER_ID.sub(lambda m: f"T_{ids[m.group(1)]}", text)
+
+
 def _strip_output_dir(text: str, ctx: BuildContext) -> str:
     return text.replace(str(ctx.out_dir), "<build-dir>")
 
@@ -82,6 +92,12 @@ VOLATILE: tuple[Volatile, ...] = (
         "widget model ids",
         "random uuid4 per comm in ipykernel; renamed model-1, model-2, … by first appearance",
         _rename_model_ids,
+    ),
+    Volatile(
+        "pandas Styler table ids",
+        "DataFrame.style draws a random 5-hex uuid per table (T_xxxxx); renamed by first "
+        "appearance. A chapter can fix it at the source with Styler.set_uuid(name)",
+        _rename_styler_ids,
     ),
     Volatile(
         "output folder path",
@@ -113,7 +129,7 @@ class Build:
 
     out_dir: Path
     seconds: float
-    figures: dict[str, Path] = field(default_factory=dict)
+    started: float = 0.0
 
     @property
     def html_dir(self) -> Path:
@@ -156,13 +172,6 @@ def write_toc(work: Path, documents: Sequence[str]) -> Path:
     return path
 
 
-def figure_files(folder: Path = FIGURES_DIR) -> dict[str, float]:
-    """The exported figure files (name -> modification time)."""
-    if not folder.exists():
-        return {}
-    return {p.name: p.stat().st_mtime for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")}
-
-
 def build(
     out_dir: Path,
     documents: Sequence[str] | None = None,
@@ -173,8 +182,9 @@ def build(
 
     ``strict`` uses the book's flags (``-n -W --keep-going``); a build of a few chapters
     must drop ``-W``, since links to chapters outside it cannot resolve. The figure files
-    the notebooks export to ``figures/`` are copied to ``out_dir/figures`` right after the
-    build, so a second build cannot overwrite them before they are compared.
+    a chapter exports to ``figures/`` reach the output as ``_downloads/<chapter>/`` (see
+    ``_ext/downloads.py``), copied at the end of the build, so comparing two outputs
+    compares the figures as each build wrote them.
     """
     out_dir = Path(out_dir).resolve()
     if clean and out_dir.exists():
@@ -185,15 +195,13 @@ def build(
         command += ["--toc", str(write_toc(out_dir, documents))]
     command += list(STRICT_FLAGS if strict else ("-n", "--keep-going"))
     started = time.time()
-    before = figure_files()
     with open(out_dir / "build.log", "w", encoding="utf-8") as log:
         result = subprocess.run(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=_build_env())
     seconds = time.time() - started
-    result_build = Build(out_dir, seconds)
+    finished = Build(out_dir, seconds, started)
     if result.returncode != 0:
-        raise BuildFailed(f"build into {out_dir} failed (exit {result.returncode}); see {result_build.log}\n" + _tail(result_build.log))
-    result_build.figures = _snapshot_figures(out_dir / "figures", before, started)
-    return result_build
+        raise BuildFailed(f"build into {out_dir} failed (exit {result.returncode}); see {finished.log}\n" + _tail(finished.log))
+    return finished
 
 
 def _build_env() -> dict[str, str]:
@@ -205,16 +213,6 @@ def _build_env() -> dict[str, str]:
 def _tail(path: Path, lines: int = 40) -> str:
     text = re.sub(r"\x1b\[[0-9;]*m", "", path.read_text(encoding="utf-8", errors="replace"))
     return "\n".join(text.splitlines()[-lines:])
-
-
-def _snapshot_figures(target: Path, before: dict[str, float], started: float) -> dict[str, Path]:
-    """Copy the figure files this build wrote (new or modified since it started)."""
-    target.mkdir(parents=True, exist_ok=True)
-    copied = {}
-    for name, mtime in sorted(figure_files().items()):
-        if mtime >= started - 1 or name not in before:
-            copied[name] = Path(shutil.copy2(FIGURES_DIR / name, target / name))
-    return copied
 
 
 # --- comparing --------------------------------------------------------------------------
@@ -277,11 +275,31 @@ def compare_trees(first: dict[str, Path], second: dict[str, Path], ctx1: BuildCo
 
 
 def compare_builds(first: Build, second: Build) -> list[Difference]:
-    """All differences between two builds: the HTML book and the exported figures."""
+    """All differences between two builds: pages, assets and the figure downloads."""
     ctx1, ctx2 = BuildContext(first.out_dir), BuildContext(second.out_dir)
-    return compare_trees(book_files(first.html_dir), book_files(second.html_dir), ctx1, ctx2, "html") + compare_trees(
-        first.figures, second.figures, ctx1, ctx2, "figures"
-    )
+    return compare_trees(book_files(first.html_dir), book_files(second.html_dir), ctx1, ctx2, "html")
+
+
+FIGURE_DOWNLOAD_SUFFIXES = (".svg", ".png", ".csv")
+
+
+def figure_downloads(built: Build) -> dict[str, Path]:
+    """The figure files offered for download (``_downloads/<chapter>/<name>.svg|png|csv``)."""
+    folder = built.html_dir / "_downloads"
+    return {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.suffix in FIGURE_DOWNLOAD_SUFFIXES}
+
+
+def stale_figures(built: Build) -> list[Difference]:
+    """Figures this build did not write itself: older than the build (copy2 keeps the time).
+
+    A clean build executes every notebook, so each figure must be fresh; a stale one
+    means a notebook's outputs came from elsewhere and the comparison would prove nothing.
+    """
+    return [
+        Difference(f"_downloads/{name}", f"written before this build started ({time.ctime(path.stat().st_mtime)})")
+        for name, path in figure_downloads(built).items()
+        if path.stat().st_mtime < built.started - 1
+    ]
 
 
 # --- anchors ----------------------------------------------------------------------------
@@ -295,10 +313,12 @@ def anchors(html: str) -> list[str]:
 
 
 def anchor_differences(first: Build, second: Build, pages: Iterable[str]) -> list[Difference]:
+    """Pages whose anchors differ (after normalising the volatile parts, e.g. Styler ids)."""
+    ctx1, ctx2 = BuildContext(first.out_dir), BuildContext(second.out_dir)
     differences = []
     for page in pages:
-        a = anchors((first.html_dir / page).read_text(encoding="utf-8"))
-        b = anchors((second.html_dir / page).read_text(encoding="utf-8"))
+        a = anchors(normalise((first.html_dir / page).read_text(encoding="utf-8"), ctx1))
+        b = anchors(normalise((second.html_dir / page).read_text(encoding="utf-8"), ctx2))
         if a != b:
             differences.append(Difference(page, _short_diff("\n".join(a), "\n".join(b))))
     return differences
