@@ -37,6 +37,7 @@ from onzichtbaar import ROOT
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 #: The book's strict flags (see Makefile): nitpicky, warnings are errors, report all.
 STRICT_FLAGS = ("-n", "-W", "--keep-going")
+EDITIONS = ("student", "docent")
 
 # --- volatile parts ---------------------------------------------------------------------
 
@@ -148,10 +149,17 @@ class BuildFailed(RuntimeError):
     pass
 
 
-def write_config(work: Path) -> Path:
-    """A copy of ``_config.yml`` whose execution cache lives in ``work`` and whose paths are absolute."""
+def write_config(work: Path, edition: str = "student") -> Path:
+    """A copy of ``_config.yml`` whose execution cache lives in ``work`` and whose paths are absolute.
+
+    ``edition="docent"`` builds the teacher edition, as ``scripts/build_book.sh`` does.
+    """
+    if edition not in EDITIONS:
+        raise ValueError(f"unknown edition {edition!r}; expected one of {sorted(EDITIONS)}")
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     config["execute"]["cache"] = str(work / ".jupyter_cache")
+    if edition != "student":
+        config.setdefault("sphinx", {}).setdefault("config", {})["oz_edition"] = edition
     extensions = config.get("sphinx", {}).get("local_extensions") or {}
     for name, folder in extensions.items():
         extensions[name] = str((ROOT / folder).resolve())
@@ -177,6 +185,7 @@ def build(
     documents: Sequence[str] | None = None,
     strict: bool = True,
     clean: bool = True,
+    edition: str = "student",
 ) -> Build:
     """Build the book (or only ``documents``) into ``out_dir`` with its own execution cache.
 
@@ -190,7 +199,7 @@ def build(
     if clean and out_dir.exists():
         shutil.rmtree(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    command = [str(JUPYTER_BOOK), "build", str(ROOT), "--config", str(write_config(out_dir)), "--path-output", str(out_dir)]
+    command = [str(JUPYTER_BOOK), "build", str(ROOT), "--config", str(write_config(out_dir, edition)), "--path-output", str(out_dir)]
     if documents:
         command += ["--toc", str(write_toc(out_dir, documents))]
     command += list(STRICT_FLAGS if strict else ("-n", "--keep-going"))
