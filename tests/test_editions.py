@@ -188,3 +188,33 @@ def test_the_teacher_edition_says_which_edition_it_is():
     index = (BUILD_DOCENT / f"{toc_files()[0]}.html").read_text(encoding="utf-8")
     assert "docenteneditie" in index
     assert "docenteneditie" not in (BUILD_HTML / f"{toc_files()[0]}.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("doc", toc_files())
+def test_student_notebook_has_no_solution_or_notes_blocks(doc):
+    name = Path(doc).name
+    notebooks = {edition: html_dir / "_downloads" / name / f"{name}.ipynb" for edition, html_dir in
+                 (("student", BUILD_HTML), ("docent", BUILD_DOCENT))}
+    text = {edition: "".join("".join(cell["source"]) for cell in json.loads(path.read_text(encoding="utf-8"))["cells"])
+            for edition, path in notebooks.items()}
+    solutions = len(directive_bodies(chapter_sources()[doc], "solution"))
+    assert "{solution" not in text["student"] and "## Voor de docent" not in text["student"]
+    assert text["docent"].count("{solution}") == solutions
+    assert ("## Voor de docent" in text["docent"]) == (NOTES_DIR / f"{name}.md").exists()
+
+
+def test_gated_solutions_are_removed_with_their_code_cells():
+    """sphinx-exercise's hide_solutions leaves a gated solution's content; the extension removes it."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "_ext"))
+    import editions
+
+    kept = "```{exercise}\n:label: e1\nVraag.\n```\n"
+    gated = "```{solution-start} e1\n```\nUitleg.\n```{code-cell} ipython3\nprint(42)\n```\n```{solution-end}\n```\n"
+    plain = "```{solution} e1\nAntwoord.\n```\n"
+    text = kept + gated + "Tekst.\n" + plain
+    assert editions.strip_solutions(text, gated_only=True) == kept + "Tekst.\n" + plain
+    assert editions.strip_solutions(text) == kept + "Tekst.\n"
+    with pytest.raises(Exception, match="no \\{solution-end\\}"):
+        editions.strip_solutions(kept + "```{solution-start} e1\n```\nUitleg.\n")
