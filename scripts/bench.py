@@ -1,0 +1,281 @@
+#!/usr/bin/env python3
+"""`make bench`: measure the book against its budgets (issue #7). A script, not a test.
+
+Measures
+1. clean build time: the whole book into a folder of its own with an empty execution
+   cache (``onzichtbaar.repro.build``), strict flags as in ``make book``;
+2. cached rebuild time: the same build again without any change;
+3. execution time per notebook, from the jupyter-cache records of that build;
+4. transfer size per page: headless Chromium loads each page from a local server that
+   gzips text files (as any web server would), with an empty browser cache; the size is
+   the sum of ``transferSize`` (encoded body plus headers) of the page and everything it
+   loads, widgets included;
+5. per explainer page: the time from the start of navigation until a click on the second
+   option of the first control has changed the visible verdict (``.oz-verdict``).
+
+Budgets (2-core machine): cached rebuild <= 15 s, clean build <= 3 min, text page
+<= 400 KB, widget page <= 1.2 MB, explainer interactive <= 1.5 s. Exit status 1 when a
+budget is missed.
+
+Usage: .venv/bin/python scripts/bench.py [--work DIR] [--html DIR] [--repeat N]
+  --html DIR  skip both builds and measure an existing HTML folder (e.g. _build/html);
+              execution times then come from _build/.jupyter_cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import io
+import os
+import statistics
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import CHROMIUM, CHROMIUM_ARGS, built_pages  # noqa: E402
+from onzichtbaar import repro  # noqa: E402
+
+KB = 1024
+BUDGETS = {
+    "clean build": (180.0, "s"),
+    "cached rebuild": (15.0, "s"),
+    "text page": (400 * KB, "B"),
+    "widget page": (1200 * KB, "B"),
+    "explainer interactive": (1.5, "s"),
+}
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+#: What a web server compresses; fonts in woff/woff2 and images are compressed already.
+GZIP_TYPES = {".html", ".js", ".css", ".svg", ".json", ".txt", ".map", ".ttf", ".eot", ".ipynb", ".csv", ".inv"}
+
+
+# --- serving with gzip ------------------------------------------------------------------
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files gzip-compressed when the browser accepts it (level 6, like nginx's
+    usual setting; a ``.gz`` file next to the original is used as is)."""
+
+    cache: dict[Path, bytes] = {}
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.is_file() and path.suffix in GZIP_TYPES):
+            return super().send_head()
+        body = self.compressed(path)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    @classmethod
+    def compressed(cls, path: Path) -> bytes:
+        if path not in cls.cache:
+            precompressed = path.with_name(path.name + ".gz")
+            if precompressed.is_file():
+                cls.cache[path] = precompressed.read_bytes()
+            else:
+                cls.cache[path] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        return cls.cache[path]
+
+
+def serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(GzipHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+# --- measuring in the browser -----------------------------------------------------------
+
+TRANSFER_JS = """() => {
+  const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+  return entries.map(e => ({name: e.name, size: e.transferSize, body: e.encodedBodySize}));
+}"""
+WIDGETS_DRAWN_JS = """() => [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
+  .every(s => s.parentElement.querySelector('.jupyter-widgets'))"""
+
+
+@dataclass
+class PageWeight:
+    page: str
+    kind: str  # "text" or "widget"
+    bytes: int
+    requests: int
+    largest: list[tuple[str, int]]
+
+
+def page_kind(html_dir: Path, page: str) -> str:
+    return "widget" if WIDGET_STATE in (html_dir / page).read_text(encoding="utf-8") else "text"
+
+
+def new_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    context.set_default_timeout(30_000)
+    return context, context.new_page()
+
+
+def measure_weight(browser, base: str, html_dir: Path, page: str) -> PageWeight:
+    context, tab = new_page(browser)
+    try:
+        tab.goto(f"{base}/{page}", wait_until="networkidle")
+        tab.evaluate("performance.setResourceTimingBufferSize(10000)")
+        if tab.locator(f'script[type="{WIDGET_STATE}"]').count():
+            tab.wait_for_function(WIDGETS_DRAWN_JS)
+            tab.wait_for_load_state("networkidle")
+        entries = tab.evaluate(TRANSFER_JS)
+    finally:
+        context.close()
+    largest = sorted(((e["name"].removeprefix(base + "/"), e["size"]) for e in entries), key=lambda x: -x[1])[:3]
+    return PageWeight(page, page_kind(html_dir, page), sum(e["size"] for e in entries), len(entries), largest)
+
+
+INTERACTIVE_JS = """before => {
+  const verdict = document.querySelector('.oz-explainer .oz-verdict');
+  return verdict && verdict.innerText !== before ? performance.now() : false;
+}"""
+
+
+def explainer_latency(browser, base: str, page: str) -> float:
+    """Seconds from navigation start until the first click has changed the verdict."""
+    context, tab = new_page(browser)
+    try:
+        tab.goto(f"{base}/{page}", wait_until="commit")
+        option = tab.locator(".oz-explainer").first.locator(".widget-toggle-button").nth(1)
+        option.wait_for(state="visible")
+        before = tab.locator(".oz-explainer .oz-verdict").first.inner_text()
+        option.click()
+        changed_at = tab.wait_for_function(INTERACTIVE_JS, arg=before, polling="raf").json_value()
+    finally:
+        context.close()
+    return changed_at / 1000
+
+
+def browser_measurements(html_dir: Path, repeat: int):
+    from playwright.sync_api import sync_playwright
+
+    pages = [p for p in built_pages() if (html_dir / p).exists()] + ["search.html", "genindex.html"]
+    server, base = serve(html_dir)
+    weights, latencies = [], {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            for page in pages:
+                weights.append(measure_weight(browser, base, html_dir, page))
+                if "oz-explainer" in (html_dir / page).read_text(encoding="utf-8"):
+                    runs = [explainer_latency(browser, base, page) for _ in range(repeat)]
+                    latencies[page] = statistics.median(runs)
+            browser.close()
+    finally:
+        server.shutdown()
+    return weights, latencies
+
+
+# --- execution times --------------------------------------------------------------------
+
+
+def execution_times(cache_dir: Path) -> dict[str, float]:
+    from jupyter_cache import get_cache
+
+    if not cache_dir.exists():
+        return {}
+    records = get_cache(str(cache_dir)).list_cache_records()
+    times = {}
+    for record in records:
+        name = Path(record.uri).resolve()
+        label = name.relative_to(ROOT).as_posix() if name.is_relative_to(ROOT) else str(name)
+        times[label] = float((record.data or {}).get("execution_seconds", float("nan")))
+    return dict(sorted(times.items(), key=lambda item: -item[1]))
+
+
+# --- report -----------------------------------------------------------------------------
+
+
+def fmt(value: float, unit: str) -> str:
+    return f"{value / KB:,.0f} KB" if unit == "B" else f"{value:,.2f} s"
+
+
+class Report:
+    def __init__(self):
+        self.rows: list[tuple[str, str, str, str]] = []
+        self.missed: list[str] = []
+
+    def add(self, label: str, value: float, budget_key: str | None = None):
+        if budget_key is None:
+            self.rows.append((label, f"{value:,.2f} s", "", ""))
+            return
+        limit, unit = BUDGETS[budget_key]
+        ok = value <= limit
+        if not ok:
+            self.missed.append(f"{label}: {fmt(value, unit)} > {fmt(limit, unit)}")
+        self.rows.append((label, fmt(value, unit), f"<= {fmt(limit, unit)}", "ok" if ok else "MISSED"))
+
+    def print(self):
+        widths = [max(len(row[i]) for row in self.rows + [("measure", "value", "budget", "")]) for i in range(4)]
+        line = "  ".join(f"{{:{'<' if i == 0 else '>'}{w}}}" for i, w in enumerate(widths))
+        print(line.format("measure", "value", "budget", ""))
+        print("  ".join("-" * w for w in widths))
+        for row in self.rows:
+            print(line.format(*row))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Measure the book against its budgets.")
+    parser.add_argument("--work", type=Path, help="folder for the bench build (default: temporary)")
+    parser.add_argument("--html", type=Path, help="measure this built HTML folder; skip the builds")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per explainer page (median is reported)")
+    args = parser.parse_args(argv)
+    report = Report()
+
+    if args.html:
+        html_dir, cache_dir = args.html.resolve(), ROOT / "_build" / ".jupyter_cache"
+    else:
+        work = args.work or Path(tempfile.mkdtemp(prefix="oz-bench-"))
+        print(f"Clean build of the whole book into {work} …", flush=True)
+        clean = repro.build(work, clean=True)
+        report.add("clean build", clean.seconds, "clean build")
+        print(f"  {clean.seconds:.0f} s; cached rebuild without changes …", flush=True)
+        cached = repro.build(work, clean=False)
+        report.add("cached rebuild", cached.seconds, "cached rebuild")
+        html_dir, cache_dir = cached.html_dir, cached.cache_dir
+
+    for notebook, seconds in execution_times(cache_dir).items():
+        report.add(f"execute {notebook}", seconds)
+
+    print(f"Measuring pages in {html_dir} with {CHROMIUM} …", flush=True)
+    weights, latencies = browser_measurements(html_dir, args.repeat)
+    for weight in weights:
+        report.add(f"{weight.kind} page {weight.page} ({weight.requests} requests)", weight.bytes, f"{weight.kind} page")
+    for page, seconds in latencies.items():
+        report.add(f"explainer {page}", seconds, "explainer interactive")
+
+    print()
+    report.print()
+    heaviest = max(weights, key=lambda w: w.bytes, default=None)
+    if heaviest:
+        print(f"\nHeaviest page {heaviest.page}: largest transfers " + ", ".join(f"{n} {s / KB:,.0f} KB" for n, s in heaviest.largest))
+    if report.missed:
+        print("\nBudgets missed:\n  " + "\n  ".join(report.missed))
+        return 1
+    print("\nEvery budget met.")
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    sys.exit(main())
