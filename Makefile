@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 JB_FLAGS := -n -W --keep-going
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: book book-student book-docent test test-deps vendor lab bench repro linkcheck clean
+.PHONY: book test test-deps vendor lab bench repro linkcheck clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
