@@ -44,7 +44,8 @@ SKIPPED_NODES = (
     addnodes.glossary, addnodes.pending_xref, addnodes.toctree, addnodes.index,
     addnodes.desc_signature,
 )
-SKIPPED_CLASSES = {"admonition-title", "solution", "oz-no-glossary"}
+# Cell outputs are computed results (tables, printed text), not the chapter's prose.
+SKIPPED_CLASSES = {"admonition-title", "solution", "cell_output", "oz-no-glossary"}
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,10 @@ def link_text(app: Sphinx, docname: str, text: nodes.Text, pending: dict[str, Te
         del pending[term.labelid]
     if position < len(content):
         pieces.append(nodes.Text(content[position:]))
-    text.parent.replace(text, pieces)
+    # By identity: Text compares like a string, so an equal sibling must not be hit.
+    parent = text.parent
+    index = next(i for i, child in enumerate(parent.children) if child is text)
+    parent[index:index + 1] = pieces
 
 
 def linked_label(app: Sphinx, reference: nodes.reference) -> str | None:
@@ -147,12 +151,28 @@ def linked_label(app: Sphinx, reference: nodes.reference) -> str | None:
     return None
 
 
+def merge_adjacent_text(doctree: nodes.document) -> None:
+    """Join neighbouring Text nodes: the parser splits a paragraph at each line break,
+    which would hide a term that wraps onto the next line ("Nederlandse / Arbeidsinspectie")."""
+    for element in list(doctree.findall(nodes.TextElement)):
+        merged: list[nodes.Node] = []
+        for child in element.children:
+            if merged and isinstance(child, nodes.Text) and isinstance(merged[-1], nodes.Text):
+                merged[-1] = nodes.Text(merged[-1] + child)
+            else:
+                merged.append(child)
+        if len(merged) != len(element.children):
+            element.children = []
+            element.extend(merged)
+
+
 def link_first_uses(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if app.builder.format != "html" or docname == app.config.oz_glossary_doc:
         return
     pending = {term.labelid: term for term in glossary_terms(app)}
     if not pending:
         return
+    merge_adjacent_text(doctree)
     # A snapshot in document order: links added below are not revisited.
     for node in list(doctree.findall(lambda n: isinstance(n, (nodes.Text, nodes.reference)))):
         if not pending:

@@ -4,8 +4,8 @@ The rule checked on the built HTML, independently of _ext/glossary_links.py: in 
 chapter, the first time a glossary term appears in running text (case-insensitive,
 whole words, each word optionally with a regular Dutch ending -e/-n/-en/-s/-'s, a
 non-final word optionally in parentheses), that occurrence is a link to the term's
-entry. Headings, captions, code, other links, citations, admonition titles and
-solutions do not count as running text.
+entry. Headings, captions, code, cell outputs, other links, citations, admonition
+titles and solutions do not count as running text.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ RUNNING_TEXT = {"p", "li", "td", "th", "dd"}
 NOT_RUNNING_TEXT = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "samp", "script", "style",
                     "figcaption", "caption", "dt", "button", "label", "nav", "summary"}
 NOT_RUNNING_CLASSES = {"admonition-title", "rubric", "citation", "solution", "glossary", "headerlink",
-                       "toctree-wrapper", "caption", "oz-tools"}
+                       "toctree-wrapper", "caption", "oz-tools", "cell_output"}
 
 
 def soup_of(path) -> BeautifulSoup:

@@ -160,7 +160,7 @@ def test_copy_link_of_an_explainer_and_the_link_works(clipboard_page, book_url, 
     path, name = first_page_with_explainer(built_book)
     url = book_url(path)
     page.goto(url)
-    page.locator(f".{name}").wait_for(timeout=TIMEOUT)
+    page.locator(f".{name}").first.wait_for(timeout=TIMEOUT)
     button = page.locator(f"#{name}").locator("xpath=preceding-sibling::*[1]").get_by_role(
         "button", name=re.compile("^Kopieer link naar uitleg"))
     copied = clipboard_after_click(page, button)
