@@ -1,25 +1,32 @@
 #!/usr/bin/env bash
-# Copy the pinned front-end assets from node_modules into _static/vendor, where
-# _config.yml (nb_ipywidgets_js) points myst-nb. embed-amd.js loads its fonts
-# from the folder it was loaded from, so they go next to it.
+# Copy the pinned front-end assets from node_modules into _static/vendor: exactly the
+# widget scripts that _config.yml names under nb_ipywidgets_js (vendor/<name>.js), plus
+# the widget fonts, which the runtime loads from the folder it was loaded from.
 #
-# embed.js is the html-manager's self-contained bundle (base, controls, output; no
-# require.js): 458 KB gzip against 918 KB for embed-amd.js plus 21 KB for require.js.
-# It renders every core ipywidget, which is all the book uses (issue #7, page weight).
+# Only the named scripts: Jupyter Book adds EVERY *.js under _static to every page, and
+# only the configured ones are kept off pages without widgets by _ext/offline_book.py.
+#
+# The html-manager has two runtimes: embed-amd.js (needs require.js; 918 KB + 21 KB gzip)
+# and the self-contained embed.js (458 KB gzip), which renders every core ipywidget —
+# all this book uses. Switching is a change to nb_ipywidgets_js only (issue #7).
 #
 # Every script is also stored gzip-compressed next to itself (name.js.gz, -n: no name or
 # time inside, so the bytes are reproducible) for web servers that serve precompressed
-# files (nginx gzip_static, Apache MultiViews); level 9 once instead of level 6 per request.
+# files (nginx gzip_static); level 9 once instead of level 6 per request.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 manager=node_modules/@jupyter-widgets/html-manager/dist
 out=_static/vendor
+scripts=$(grep -oE '^\s+vendor/[A-Za-z0-9_.-]+\.js:' _config.yml | sed -E 's/^\s+vendor\/(.*):$/\1/' | sort -u)
+[ -n "$scripts" ] || { echo "vendor_assets: no vendor/*.js under nb_ipywidgets_js in _config.yml" >&2; exit 1; }
 rm -rf "$out" && mkdir -p "$out"
-cp "$manager"/embed.js "$manager"/embed.js.LICENSE.txt "$out"/
-cp "$manager"/embed-amd.js "$out"/
-cp "$manager"/*.woff "$manager"/*.woff2 "$manager"/*.ttf "$manager"/*.eot "$manager"/*.svg "$out"/
-cp node_modules/requirejs/require.js "$out"/require.min.js
-cp node_modules/@jupyter-widgets/html-manager/LICENSE "$out"/LICENSE.html-manager 2>/dev/null || true
-for script in "$out"/*.js; do
-  gzip -9 -n -k -f "$script"
+for name in $scripts; do
+  case "$name" in
+    require.min.js) cp node_modules/requirejs/require.js "$out/$name" ;;
+    *) [ -f "$manager/$name" ] || { echo "vendor_assets: $manager/$name not found (named in _config.yml)" >&2; exit 1; }
+       cp "$manager/$name" "$out/"
+       [ -f "$manager/$name.LICENSE.txt" ] && cp "$manager/$name.LICENSE.txt" "$out/" ;;
+  esac
+  gzip -9 -n -k -f "$out/$name"
 done
+cp "$manager"/*.woff "$manager"/*.woff2 "$manager"/*.ttf "$manager"/*.eot "$manager"/*.svg "$out"/
