@@ -22,7 +22,7 @@ node_modules/.installed: package.json package-lock.json
 
 # The widget manager, require.js and the widget fonts, served by the book itself.
 vendor: _static/vendor/.stamp
-_static/vendor/.stamp: node_modules/.installed scripts/vendor_assets.sh
+_static/vendor/.stamp: node_modules/.installed scripts/vendor_assets.sh _config.yml
 	scripts/vendor_assets.sh
 	touch $@
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 #: Upper bound on leaves of one explainer: keeps pages light and the browser test exhaustive.
 MAX_COMBINATIONS = 256
@@ -60,20 +61,28 @@ def control(choice: Choice, index: int = 0) -> w.ToggleButtons:
     return buttons
 
 
-def follow(driver: w.ToggleButtons, children: Sequence[w.Widget]) -> w.Stack:
-    """A Stack that shows ``children[driver.index]``, linked in the browser."""
+def follow(driver: w.ToggleButtons, children: Sequence[w.Widget], layout: w.Layout | None = None) -> w.Stack:
+    """A Stack that shows ``children[driver.index]``, linked in the browser.
+
+    Pass one shared ``layout`` for many stacks: every widget otherwise brings its own
+    Layout model, which doubles the widget state embedded in the page.
+    """
     if len(children) != len(driver.options):
         raise ValueError(
             f"follow(): {len(children)} children for a control with {len(driver.options)} options"
         )
-    stack = w.Stack(list(children), selected_index=driver.index)
+    extra = {"layout": layout} if layout is not None else {}
+    stack = w.Stack(list(children), selected_index=driver.index, **extra)
     w.jsdlink((driver, "index"), (stack, "selected_index"))
     return stack
 
 
-def html_box(markup: str, css_class: str = "oz-answer") -> w.HTML:
-    """An HTML widget with a CSS class, for answers and explanations."""
-    box = w.HTML(markup)
+def html_box(
+    markup: str, css_class: str = "oz-answer", layout: w.Layout | None = None, style: HTMLStyle | None = None
+) -> w.HTML:
+    """An HTML widget with a CSS class, for answers and explanations (layout/style may be shared)."""
+    extra = {key: value for key, value in (("layout", layout), ("style", style)) if value is not None}
+    box = w.HTML(markup, **extra)
     box.add_class(css_class)
     return box
 
@@ -83,16 +92,17 @@ def answer_tree(
     choices: Sequence[Choice],
     answer: Callable[..., w.Widget],
     chosen: tuple = (),
+    layout: w.Layout | None = None,
 ) -> w.Widget:
     """Nested stacks: one level per control, a leaf per combination of values."""
     level = len(chosen)
     if level == len(choices):
         return answer(*chosen)
     children = [
-        answer_tree(drivers, choices, answer, chosen + (value,))
+        answer_tree(drivers, choices, answer, chosen + (value,), layout)
         for value in choices[level].values()
     ]
-    return follow(drivers[level], children)
+    return follow(drivers[level], children, layout)
 
 
 def combinations(choices: Sequence[Choice]) -> list[tuple]:
@@ -118,14 +128,19 @@ def explainer(
     if count > MAX_COMBINATIONS:
         raise ValueError(f"explainer {title!r}: {count} combinations, limit {MAX_COMBINATIONS}")
     notes = notes or {}
+    # One Layout and one HTMLStyle for every stack and answer: halves the embedded state.
+    layout, style = w.Layout(), HTMLStyle()
     drivers = [control(choice) for choice in choices]
     rows: list[w.Widget] = [html_box(f"<strong>{html.escape(title)}</strong>", "oz-title")]
     for choice, driver in zip(choices, drivers):
         rows.append(driver)
         if choice.name in notes:
             explain = notes[choice.name]
-            rows.append(follow(driver, [html_box(explain(v), "oz-note") for v in choice.values()]))
-    verdict = answer_tree(drivers, choices, lambda *values: html_box(answer(*values)))
+            notes_for_choice = [html_box(explain(v), "oz-note", layout, style) for v in choice.values()]
+            rows.append(follow(driver, notes_for_choice, layout))
+    verdict = answer_tree(
+        drivers, choices, lambda *values: html_box(answer(*values), layout=layout, style=style), layout=layout
+    )
     verdict.add_class("oz-verdict")
     rows.append(verdict)
     box = w.VBox(rows)

@@ -9,7 +9,7 @@ page="${1:?usage: scripts/check_page.sh chapters/<name>.md}"
 name="$(basename "${page%.md}")"
 work="/tmp/oz-page-$name"
 rm -rf "$work" && mkdir -p "$work"  # fresh each time: the cache cannot see changes in onzichtbaar/ or data/
-[ -f _static/vendor/embed-amd.js ] || make vendor >/dev/null
+[ -f _static/vendor/.stamp ] || make vendor >/dev/null
 cat > "$work/_toc.yml" <<TOC
 format: jb-book
 root: ${page%.md}
