@@ -213,20 +213,8 @@ def setup(app: Sphinx) -> dict:
 
 if __name__ == "__main__":
     # `python _ext/downloads.py`: list missing figure files of the chapters in _toc.yml.
-    import yaml
+    from onzichtbaar.book import toc_documents
 
     root = Path(__file__).resolve().parent.parent
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    docs = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                docs.append(entry["file"])
-            walk(entry.get("sections"))
-            walk(entry.get("chapters"))
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters"))
-    walk(toc.get("chapters"))
+    docs = toc_documents(root / "_toc.yml")
     print("\n".join(missing_figures(root, docs)))

@@ -13,7 +13,8 @@ import threading
 from pathlib import Path
 
 import pytest
-import yaml
+
+from onzichtbaar.book import toc_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_HTML = ROOT / "_build" / "html"
@@ -36,20 +37,7 @@ CHROMIUM_ARGS = [
 
 def toc_files(toc_path: Path = ROOT / "_toc.yml") -> list[str]:
     """Every document named in the table of contents, root first, in reading order."""
-    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections"))
-            walk(entry.get("chapters"))
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters"))
-    walk(toc.get("chapters"))
-    return files
+    return toc_documents(toc_path)
 
 
 def built_pages(html_dir: Path = BUILD_HTML) -> list[str]:
