@@ -26,6 +26,12 @@ from ipywidgets.widgets.widget_string import HTMLStyle
 #: Upper bound on leaves of one explainer: keeps pages light and the browser test exhaustive.
 MAX_COMBINATIONS = 256
 
+# Every widget brings its own Layout (and an HTML its own HTMLStyle) unless it is given
+# one; on an explainer page those copies were half of the embedded widget state. Boxes
+# and stacks in this module share these read-only ones: never change them in place.
+_SHARED_LAYOUT = w.Layout()
+_SHARED_HTML_STYLE = HTMLStyle()
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -44,17 +50,22 @@ def yes_no(name: str, description: str) -> Choice:
     return Choice(name, description, (("nee", False), ("ja", True)))
 
 
-def control(choice: Choice, index: int = 0) -> w.ToggleButtons:
+def control(
+    choice: Choice, index: int = 0, style: w.ToggleButtonsStyle | None = None, layout: w.Layout | None = None
+) -> w.ToggleButtons:
     """The ToggleButtons widget for ``choice``; its ``index`` drives the stacks.
 
-    The description doubles as the accessible name of the button group.
+    The description doubles as the accessible name of the button group. Controls of
+    one explainer may share one ``style`` and ``layout`` model.
     """
+    extra = {"layout": layout} if layout is not None else {}
     buttons = w.ToggleButtons(
         options=[(label, i) for i, (label, _) in enumerate(choice.options)],
         index=index,
         description=choice.description,
-        style={"description_width": "initial", "button_width": "auto"},
+        style=style or w.ToggleButtonsStyle(description_width="initial", button_width="auto"),
         tooltips=[label for label, _ in choice.options],
+        **extra,
     )
     buttons.add_class("oz-control")
     buttons.add_class(f"oz-control-{choice.name}")
@@ -71,9 +82,9 @@ def follow(driver: w.ToggleButtons, children: Sequence[w.Widget], layout: w.Layo
         raise ValueError(
             f"follow(): {len(children)} children for a control with {len(driver.options)} options"
         )
-    extra = {"layout": layout} if layout is not None else {}
-    stack = w.Stack(list(children), selected_index=driver.index, **extra)
+    stack = w.Stack(list(children), selected_index=driver.index, layout=layout or _SHARED_LAYOUT)
     w.jsdlink((driver, "index"), (stack, "selected_index"))
+    stack.driver = driver  # plain attribute, not synced: lets Python walk the tree as the browser does
     return stack
 
 
@@ -81,8 +92,7 @@ def html_box(
     markup: str, css_class: str = "oz-answer", layout: w.Layout | None = None, style: HTMLStyle | None = None
 ) -> w.HTML:
     """An HTML widget with a CSS class, for answers and explanations (layout/style may be shared)."""
-    extra = {key: value for key, value in (("layout", layout), ("style", style)) if value is not None}
-    box = w.HTML(markup, **extra)
+    box = w.HTML(markup, layout=layout or _SHARED_LAYOUT, style=style or _SHARED_HTML_STYLE)
     box.add_class(css_class)
     return box
 
@@ -90,19 +100,37 @@ def html_box(
 def answer_tree(
     drivers: Sequence[w.ToggleButtons],
     choices: Sequence[Choice],
-    answer: Callable[..., w.Widget],
-    chosen: tuple = (),
+    answer: Callable[..., str],
+    leaf: Callable[[str], w.Widget],
     layout: w.Layout | None = None,
 ) -> w.Widget:
-    """Nested stacks: one level per control, a leaf per combination of values."""
-    level = len(chosen)
-    if level == len(choices):
-        return answer(*chosen)
-    children = [
-        answer_tree(drivers, choices, answer, chosen + (value,), layout)
-        for value in choices[level].values()
-    ]
-    return follow(drivers[level], children, layout)
+    """Nested stacks: one level per control, an answer for every combination of values.
+
+    Every model ends up in the page's embedded state, and the browser renders them all
+    before the first click works. So identical answers and identical subtrees are built
+    once and shared, and where a control cannot change the answer any more, it gets no
+    stack of its own. What the reader sees for each combination stays the same.
+    """
+    def shape(chosen: tuple):
+        level = len(chosen)
+        if level == len(choices):
+            return ("answer", answer(*chosen))
+        branches = tuple(shape(chosen + (value,)) for value in choices[level].values())
+        if all(branch == branches[0] for branch in branches):
+            return branches[0]
+        return ("stack", level, branches)
+
+    built: dict[tuple, w.Widget] = {}
+
+    def build(node: tuple) -> w.Widget:
+        if node not in built:
+            if node[0] == "answer":
+                built[node] = leaf(node[1])
+            else:
+                built[node] = follow(drivers[node[1]], [build(branch) for branch in node[2]], layout)
+        return built[node]
+
+    return build(shape(()))
 
 
 def combinations(choices: Sequence[Choice]) -> list[tuple]:
@@ -128,9 +156,10 @@ def explainer(
     if count > MAX_COMBINATIONS:
         raise ValueError(f"explainer {title!r}: {count} combinations, limit {MAX_COMBINATIONS}")
     notes = notes or {}
-    # One Layout and one HTMLStyle for every stack and answer: halves the embedded state.
-    layout, style = w.Layout(), HTMLStyle()
-    drivers = [control(choice) for choice in choices]
+    layout, style = _SHARED_LAYOUT, _SHARED_HTML_STYLE
+    control_style = w.ToggleButtonsStyle(description_width="initial", button_width="auto")
+    control_layout = w.Layout()
+    drivers = [control(choice, style=control_style, layout=control_layout) for choice in choices]
     rows: list[w.Widget] = [html_box(f"<strong>{html.escape(title)}</strong>", "oz-title")]
     for choice, driver in zip(choices, drivers):
         rows.append(driver)
@@ -139,7 +168,7 @@ def explainer(
             notes_for_choice = [html_box(explain(v), "oz-note", layout, style) for v in choice.values()]
             rows.append(follow(driver, notes_for_choice, layout))
     verdict = answer_tree(
-        drivers, choices, lambda *values: html_box(answer(*values), layout=layout, style=style), layout=layout
+        drivers, choices, answer, lambda markup: html_box(markup, layout=layout, style=style), layout
     )
     verdict.add_class("oz-verdict")
     rows.append(verdict)

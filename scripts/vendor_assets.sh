@@ -20,6 +20,18 @@ out=_static/vendor
 scripts=$(grep -oE '^\s+vendor/[A-Za-z0-9_.-]+\.js:' _config.yml | sed -E 's/^\s+vendor\/(.*):$/\1/' | sort -u)
 [ -n "$scripts" ] || { echo "vendor_assets: no vendor/*.js under nb_ipywidgets_js in _config.yml" >&2; exit 1; }
 rm -rf "$out" && mkdir -p "$out"
+
+# The html-manager renders widgets on window "load", which waits for every font, figure
+# and icon of the page. The widget tags are complete at DOMContentLoaded, so render then:
+# explainers answer a few hundred ms sooner (issue #7 budget). One exact, checked edit of
+# the pinned file; if a new version changes that code, this fails instead of guessing.
+render_when_parsed() {
+  local file="$1" hook='window._jupyter_widget_embedder=!0,window.addEventListener("load",'
+  case "$(basename "$file")" in embed.js|embed-amd.js) ;; *) return 0 ;; esac
+  [ "$(grep -cF "$hook" "$file")" = 1 ] || { echo "vendor_assets: widget start-up hook not found once in $file" >&2; exit 1; }
+  sed -i 's/window\._jupyter_widget_embedder=!0,window\.addEventListener("load",/window._jupyter_widget_embedder=!0,document.addEventListener("DOMContentLoaded",/' "$file"
+  grep -qF 'document.addEventListener("DOMContentLoaded",' "$file"
+}
 for name in $scripts; do
   case "$name" in
     require.min.js) cp node_modules/requirejs/require.js "$out/$name" ;;
@@ -27,6 +39,7 @@ for name in $scripts; do
        cp "$manager/$name" "$out/"
        [ -f "$manager/$name.LICENSE.txt" ] && cp "$manager/$name.LICENSE.txt" "$out/" ;;
   esac
+  render_when_parsed "$out/$name"
   gzip -9 -n -k -f "$out/$name"
 done
 cp "$manager"/*.woff "$manager"/*.woff2 "$manager"/*.ttf "$manager"/*.eot "$manager"/*.svg "$out"/

@@ -167,6 +167,10 @@ def test_controls_work_with_the_keyboard_and_show_focus(explainer_page):
     assert ring["style"] != "none" and ring["width"] >= 2, f"no visible focus indicator on the focused option: {ring}"
     name = page.evaluate("document.activeElement.textContent.trim()")
     page.keyboard.press("Enter")
+    # The pressed state follows the widget's class on the next animation frame: wait for it.
+    page.wait_for_function(
+        "() => document.activeElement.getAttribute('aria-pressed') === 'true'", timeout=5_000
+    )
     pressed = page.evaluate("document.activeElement.getAttribute('aria-pressed')")
     assert pressed == "true", f"Enter on option {name!r} did not choose it"
     page.wait_for_function(
