@@ -52,35 +52,34 @@ def test_every_raw_row_lands_in_exactly_one_table():
     assert sorted(used) == raw_lines
 
 
-def test_build_stops_on_a_raw_row_it_cannot_read(tmp_path, monkeypatch):
-    """A value that is not a number must stop the build, not become a gap or a zero."""
+def build_data_with_extra_raw_row(tmp_path, monkeypatch, row: str):
+    """The build script, pointed at a copy of data/raw with ``row`` added to figures.csv."""
     sys.path.insert(0, str(ROOT / "scripts"))
     import build_data
 
     raw = tmp_path / "raw"
     raw.mkdir()
     text = (DATA_DIR / "raw" / "figures.csv").read_text(encoding="utf-8")
-    raw.joinpath("figures.csv").write_text(text + "2025,registered_total,all_victims,about a thousand,persons,"
-                                           "TIP2022,q,series=NRM\n", encoding="utf-8")
+    raw.joinpath("figures.csv").write_text(text + row + "\n", encoding="utf-8")
     for name in RAW_FILES[1:]:
         raw.joinpath(name).write_bytes((DATA_DIR / "raw" / name).read_bytes())
     monkeypatch.setattr(build_data, "RAW", raw)
+    return build_data
+
+
+def test_build_stops_on_a_raw_row_it_cannot_read(tmp_path, monkeypatch):
+    """A value that is not a number must stop the build, not become a gap or a zero."""
+    build_data = build_data_with_extra_raw_row(
+        tmp_path, monkeypatch, "2025,registered_total,all_victims,about a thousand,persons,TIP2022,q,series=NRM"
+    )
     with pytest.raises(build_data.BuildError, match="cannot read the value 'about a thousand'"):
         build_data.build(tmp_path / "out")
 
 
 def test_a_new_year_is_one_raw_row(tmp_path, monkeypatch):
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import build_data
-
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    text = (DATA_DIR / "raw" / "figures.csv").read_text(encoding="utf-8")
-    raw.joinpath("figures.csv").write_text(text + "2025,registered_total,all_victims,900,persons,TIP2022,q,"
-                                           "series=NRM (test row)\n", encoding="utf-8")
-    for name in RAW_FILES[1:]:
-        raw.joinpath(name).write_bytes((DATA_DIR / "raw" / name).read_bytes())
-    monkeypatch.setattr(build_data, "RAW", raw)
+    build_data = build_data_with_extra_raw_row(
+        tmp_path, monkeypatch, "2025,registered_total,all_victims,900,persons,TIP2022,q,series=NRM (test row)"
+    )
     build_data.build(tmp_path / "out")
     yearly = load("victims_per_year", data_dir=tmp_path / "out")
     row = yearly.query("series == 'NRM' and year == 2025")
