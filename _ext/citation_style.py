@@ -1,29 +1,92 @@
-"""Sphinx extension: bibliography labels that are unique across the whole book.
+"""Sphinx extension: one short Dutch author-year label per source, in the text and in the list.
 
-Each chapter has its own bibliography. With numeric labels two chapters both
-start at [1], which Sphinx reports as duplicate labels. Labelling an entry with
-its source id (the key the research uses) is unique by construction and lets a
-reader find the same source in `data/sources.csv`.
+``scripts/make_bib.py`` gives every source an author and year that are unique
+together ("CoMensha, 2021a") and writes that label to the entry's ``shortlabel``
+field. The bibliography list shows ``shortlabel``; the running text shows
+author and year through the author-year reference style below, so both read
+the same. Unique labels also keep the per-chapter bibliographies free of
+duplicate-label warnings. A source without a year (the law: "Wetboek van
+Strafrecht, art. 273f") is cited by its author alone, not as "n.d.".
 """
+
+import re
 
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.labels import BaseLabelStyle
+from pybtex.style.template import field, join, node, optional
+from sphinxcontrib.bibtex.plugin import register_plugin as register_reference_plugin
+from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+from sphinxcontrib.bibtex.style.referencing.basic_author_year import (
+    BasicAuthorYearParentheticalReferenceStyle,
+    BasicAuthorYearTextualReferenceStyle,
+)
+from sphinxcontrib.bibtex.style.template import join2, post_text, pre_text, reference
+
+REFERENCE_STYLE = "oz_author_year"
 
 
-class SourceIdLabelStyle(BaseLabelStyle):
+def plain(text: str) -> str:
+    """A BibTeX field value as the reader sees it (make_bib escapes &%$#_)."""
+    return re.sub(r"\\([&%$#_])", r"\1", text)
+
+
+class ShortLabelStyle(BaseLabelStyle):
     def format_labels(self, sorted_entries):
         for entry in sorted_entries:
-            yield entry.key
+            yield plain(entry.fields.get("shortlabel", entry.key))
 
 
-class SourceIdStyle(UnsrtStyle):
-    default_label_style = "source_id"
+class ShortLabelFormatStyle(UnsrtStyle):
+    default_label_style = "oz_short_label"
+
+
+@node
+def dated_or_not(children, data):
+    """Render the first child for a source with a year, the second for one without."""
+    dated, undated = children
+    return (dated if "year" in data["entry"].fields else undated).format_data(data)
+
+
+class ParentheticalStyle(BasicAuthorYearParentheticalReferenceStyle):
+    def inner(self, role_name):
+        return join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[
+            pre_text,
+            reference[join(sep=self.author_year_sep)[
+                self.person.author_or_editor_or_title(full="s" in role_name),
+                optional[field("year")],
+            ]],
+            post_text,
+        ]
+
+
+class TextualStyle(BasicAuthorYearTextualReferenceStyle):
+    def inner(self, role_name):
+        author = self.person.author_or_editor_or_title(full="s" in role_name)
+        return dated_or_not[
+            super().inner(role_name),
+            join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[pre_text, reference[author], post_text],
+        ]
+
+
+class ReferenceStyle(AuthorYearReferenceStyle):
+    """sphinxcontrib-bibtex's author_year, with the two styles above for :cite:p: and :cite:t:."""
+
+    def __post_init__(self):
+        super().__post_init__()
+        shared = dict(person=self.person, pre_text_sep=self.pre_text_sep, post_text_sep=self.post_text_sep)
+        self.styles[0] = ParentheticalStyle(bracket=self.bracket_parenthetical,
+                                            author_year_sep=self.author_year_sep, **shared)
+        self.styles[1] = TextualStyle(bracket=self.bracket_textual,
+                                      text_reference_sep=self.text_reference_sep, **shared)
+        # The group maps each role to its style when it is made: map the roles again.
+        self.role_style.update((role, style) for style in self.styles[:2] for role in style.role_names())
 
 
 def setup(app):
-    register_plugin("pybtex.style.labels", "source_id", SourceIdLabelStyle)
-    register_plugin("pybtex.style.formatting", "oz_source_id", SourceIdStyle)
+    register_plugin("pybtex.style.labels", "oz_short_label", ShortLabelStyle)
+    register_plugin("pybtex.style.formatting", "oz_source_id", ShortLabelFormatStyle)
+    register_reference_plugin("sphinxcontrib.bibtex.style.referencing", REFERENCE_STYLE, ReferenceStyle)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 
