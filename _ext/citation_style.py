@@ -10,12 +10,14 @@ Strafrecht, art. 273f") is cited by its author alone, not as "n.d.".
 """
 
 import re
+from dataclasses import dataclass, field as dataclass_field
 
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.template import field, join, node, optional
 from sphinxcontrib.bibtex.plugin import register_plugin as register_reference_plugin
+from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
 from sphinxcontrib.bibtex.style.referencing.basic_author_year import (
     BasicAuthorYearParentheticalReferenceStyle,
@@ -69,8 +71,17 @@ class TextualStyle(BasicAuthorYearTextualReferenceStyle):
         ]
 
 
+def semicolons() -> BracketStyle:
+    """[CoMensha, 2022; VNG, 2020a]: a comma already separates author and year."""
+    return BracketStyle(sep="; ")
+
+
+@dataclass
 class ReferenceStyle(AuthorYearReferenceStyle):
     """sphinxcontrib-bibtex's author_year, with the two styles above for :cite:p: and :cite:t:."""
+
+    bracket_parenthetical: BracketStyle = dataclass_field(default_factory=semicolons)
+    bracket_textual: BracketStyle = dataclass_field(default_factory=semicolons)
 
     def __post_init__(self):
         super().__post_init__()

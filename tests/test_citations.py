@@ -98,3 +98,13 @@ def test_text_and_list_show_the_same_dutch_label(built_book):
     assert text.count(LAW_LABEL) >= 2  # ... and the same label in the bibliography list
     for raw in ("laws_md_sr", "COMENSHA_reactie_2019", "z.j.]", "GitHub mirror"):
         assert raw not in text, raw
+
+
+def test_widgets_can_show_the_reader_label_instead_of_a_key():
+    from onzichtbaar import citations
+
+    assert citations.label("laws_md_sr") == LAW_LABEL
+    assert citations.label("LAWS_MD_SR") == LAW_LABEL  # BibTeX keys ignore case
+    assert citations.labels_of("laws_md_sr; laws_md_sr") == f"{LAW_LABEL}; {LAW_LABEL}"
+    with pytest.raises(KeyError):
+        citations.label("no_such_source")
