@@ -96,6 +96,7 @@ class ReferenceStyle(AuthorYearReferenceStyle):
 
 def setup(app):
     register_plugin("pybtex.style.labels", "oz_short_label", ShortLabelStyle)
+    # The name _config.yml has used since the labels were source ids (bibtex_default_style).
     register_plugin("pybtex.style.formatting", "oz_source_id", ShortLabelFormatStyle)
     register_reference_plugin("sphinxcontrib.bibtex.style.referencing", REFERENCE_STYLE, ReferenceStyle)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
