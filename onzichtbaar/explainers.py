@@ -277,7 +277,8 @@ MENSENHANDEL = ExplainerSpec(
     ),
     verdict=mensenhandel_verdict,
     notes={"mh-handeling": _note_handeling, "mh-middel": _note_middel, "mh-oogmerk": _note_oogmerk},
-    intro_html="<p>Kies per element wat er in een (fictieve) situatie gebeurde. Het antwoord volgt uit art. 273f lid 1 sub 1° en 2°.</p>",
+    intro_html="<p>Kies per element wat er in een (fictieve) situatie gebeurde. Het antwoord volgt uit art. 273f lid 1 "
+    "sub 1° en 2°. De andere onderdelen, zoals de uitbuiting zelf (sub 4°), staan bij «Welk sublid?».</p>",
 )
 
 
