@@ -7,7 +7,11 @@ expected verdict text for every combination (:func:`expected_verdicts`), so the 
 the test cannot drift apart.
 
 Each verdict's HTML holds ``<span class="oz-verdict-text">…</span>`` with the plain
-verdict sentence: that is the stable marker the browser test reads.
+verdict sentence: that is the stable marker the browser test reads. Its line also carries
+``oz-verdict-<kind>`` (``ja``, ``nee`` or ``let-op``) so the page can style the answer.
+
+Expected outcomes are tested against worked cases written from the law text
+(``tests/cases/law273f_worked_cases.yaml``).
 """
 
 from __future__ import annotations
@@ -39,14 +43,42 @@ MINOR_AGE = 16
 
 SOURCE_TAG = re.compile(r"\s*\[([a-z0-9_]+(?:;\s*[a-z0-9_]+)*)\]")
 
+#: Readable names for the source ids the explainers cite; a student never sees a raw key.
+SOURCE_LABELS = {
+    law.LAW_SOURCE: "Wetboek van Strafrecht, art. 273f",
+    "cenr_esser2021": "Esser 2021",
+    "phr2015_2038": "Parket bij de Hoge Raad 2015",
+    "hr2009_bi7099": "Hoge Raad 2009, ECLI:NL:HR:2009:BI7099",
+    "nr2012_draagmoeder": "Nationaal Rapporteur 2012",
+    "nr_2025_07": "Nationaal Rapporteur 2025",
+    "kst36835_3": "Kamerstuk 36 835 nr. 3",
+    "rijksoverheid_2024": "Rijksoverheid 2024",
+    "seksmisdrijf_2009": "persbericht Ministerie van Justitie 2009",
+    "bnrm_10years": "Nationaal Rapporteur 2010",
+    "blik_2013": "Blik op Nieuws 2013",
+    "govnl_2012": "Rijksoverheid 2012",
+    "stb2004_645": "Stb. 2004, 645",
+    "fairwork_verborgen": "FairWork",
+    "lastrada_2025": "La Strada 2025",
+}
+
+
+def source_label(source_ids: Sequence[str]) -> str:
+    """``['blik_2013', 'govnl_2012']`` -> ``'Blik op Nieuws 2013; Rijksoverheid 2012'``."""
+    unknown = [s for s in source_ids if s not in SOURCE_LABELS]
+    if unknown:
+        raise KeyError(f"explainers.SOURCE_LABELS has no readable name for {unknown}")
+    return "; ".join(SOURCE_LABELS[s] for s in source_ids)
+
 
 def _with_sources(text: str) -> str:
-    """Escape ``text`` and show trailing ``[source_id]`` tags as a small source note."""
+    """Escape ``text`` and show trailing ``[source_id]`` tags as a small, readable source note."""
     parts = []
     position = 0
     for match in SOURCE_TAG.finditer(text):
         parts.append(html.escape(text[position : match.start()]))
-        parts.append(f' <span class="oz-source">(bron: {html.escape(match.group(1))})</span>')
+        ids = [s.strip() for s in match.group(1).split(";")]
+        parts.append(f' <span class="oz-source">({html.escape(source_label(ids))})</span>')
         position = match.end()
     parts.append(html.escape(text[position:]))
     return "".join(parts)
@@ -56,7 +88,7 @@ def law_quote(key: str, where: str) -> str:
     """A short quote of the law, marked and attributed."""
     return (
         f'<blockquote class="oz-law">«{html.escape(law.WORDING[key])}» '
-        f'<span class="oz-source">(art. 273f {html.escape(where)} Sr; bron: {law.LAW_SOURCE})</span></blockquote>'
+        f'<span class="oz-source">(Wetboek van Strafrecht, art. 273f {html.escape(where)})</span></blockquote>'
     )
 
 
@@ -66,16 +98,29 @@ def bullet_list(items: Sequence[str], css_class: str = "oz-list") -> str:
     return f'<ul class="{css_class}">' + "".join(f"<li>{_with_sources(i)}</li>" for i in items) + "</ul>"
 
 
+#: The kinds of answer a verdict can be: a clear yes, a clear no, or «look further».
+VERDICT_KINDS = ("ja", "nee", "let-op")
+
+
 @dataclass(frozen=True)
 class Verdict:
-    """What one leaf of an explainer shows: a plain sentence plus explanatory HTML."""
+    """What one leaf of an explainer shows: a plain sentence plus explanatory HTML.
+
+    ``kind`` is one of :data:`VERDICT_KINDS`; it only adds a CSS class for styling.
+    """
 
     text: str
     detail_html: str = ""
+    kind: str = "let-op"
+
+    def __post_init__(self) -> None:
+        if self.kind not in VERDICT_KINDS:
+            raise ValueError(f"Verdict.kind: {self.kind!r} is not one of {VERDICT_KINDS}")
 
     def html(self) -> str:
         return (
-            f'<p class="oz-verdict-line"><strong><span class="oz-verdict-text">{html.escape(self.text)}</span></strong></p>'
+            f'<p class="oz-verdict-line oz-verdict-{self.kind}"><strong>'
+            f'<span class="oz-verdict-text">{html.escape(self.text)}</span></strong></p>'
             f"{self.detail_html}"
         )
 
@@ -138,6 +183,16 @@ def mensenhandel_case(handeling: bool, middel: bool, oogmerk: Purpose | None, ag
     )
 
 
+def other_subs_to_check(middel: bool, oogmerk: Purpose | None, minor: bool) -> list[int]:
+    """Sub-clauses that need no act of sub 1°/2° and may still apply to these answers.
+
+    Sub 4° (the exploitation itself) needs a means; sub 5° (paid sex or organs) a minor;
+    sub 6° (profiting) an exploitation.
+    """
+    candidates = ((4, middel), (5, minor), (6, oogmerk is Purpose.UITBUITING))
+    return [sub for sub, possible in candidates if possible]
+
+
 def mensenhandel_verdict(handeling: bool, middel: bool, oogmerk: Purpose | None, age: int) -> Verdict:
     result = law.assess(mensenhandel_case(handeling, middel, oogmerk, age))
     subs = [s for s in result.fulfilled if s in (1, 2)]
@@ -153,11 +208,15 @@ def mensenhandel_verdict(handeling: bool, middel: bool, oogmerk: Purpose | None,
             )
             if 2 in subs:
                 detail += "<p>Omdat het slachtoffer jonger is dan 18, geldt ook sub 2°.</p>"
-        return Verdict(text, detail)
+        return Verdict(text, detail, kind="ja")
     # Which rule decides depends on age: a minor only needs act and purpose (sub 2°).
-    decisive = result.result(2) if result.case.victim_is_minor else result.result(1)
+    minor = result.case.victim_is_minor
+    decisive = result.result(2) if minor else result.result(1)
     missing = [ELEMENT_OF_REASON[reason] for reason in decisive.missing if reason in ELEMENT_OF_REASON]
-    text = f"Nee: geen mensenhandel volgens sub 1° of 2°. Ontbreekt: {', '.join(missing)}."
+    text = f"Niet volgens sub 1° of 2°. Ontbreekt: {', '.join(missing)}."
+    still = other_subs_to_check(middel, oogmerk, minor)
+    if still:
+        text += f" Kijk ook naar {law.sub_label(still)} bij «Welk sublid?»."
     detail = bullet_list(list(decisive.missing))
     first = missing[0]
     if first == "middel":
@@ -165,7 +224,20 @@ def mensenhandel_verdict(handeling: bool, middel: bool, oogmerk: Purpose | None,
     else:
         key, where = QUOTE_OF_ELEMENT[first]
         detail += law_quote(key, where)
-    return Verdict(text, detail)
+    notes = []
+    if 4 in still:
+        notes.append("Sub 4° vraagt geen handeling uit sub 1°: wie iemand met een middel dwingt of beweegt "
+                     "tot werk, diensten of het afstaan van organen, pleegt ook mensenhandel (de uitbuiting zelf).")
+    if 5 in still:
+        notes.append("Sub 5° vraagt bij iemand jonger dan 18 geen handeling en geen middel: iemand ertoe brengen "
+                     "tegen betaling seksuele handelingen met of voor een derde te verrichten of organen af te staan, is genoeg.")
+    if 6 in still:
+        notes.append("Sub 6°: wie opzettelijk voordeel trekt uit de uitbuiting van een ander, pleegt ook mensenhandel.")
+    if minor and oogmerk is Purpose.UITBUITING and not handeling:
+        notes.append("Gaat het om een minderjarige die wordt uitgebuit, bijvoorbeeld als drugskoerier? Dan is er "
+                     "vaak toch een handeling, zoals werven of huisvesten. Met het oogmerk van uitbuiting is dat sub 2°.")
+    detail += bullet_list(notes)
+    return Verdict(text, detail, kind="let-op" if still else "nee")
 
 
 def _note_handeling(value: bool) -> str:
@@ -205,7 +277,8 @@ MENSENHANDEL = ExplainerSpec(
     ),
     verdict=mensenhandel_verdict,
     notes={"mh-handeling": _note_handeling, "mh-middel": _note_middel, "mh-oogmerk": _note_oogmerk},
-    intro_html="<p>Kies per element wat er in een (fictieve) situatie gebeurde. Het antwoord volgt uit art. 273f lid 1 sub 1° en 2°.</p>",
+    intro_html="<p>Kies per element wat er in een (fictieve) situatie gebeurde. Het antwoord volgt uit art. 273f lid 1 "
+    "sub 1° en 2°. De andere onderdelen, zoals de uitbuiting zelf (sub 4°), staan bij «Welk sublid?».</p>",
 )
 
 
@@ -219,17 +292,39 @@ class Situation:
     relevant_subs: tuple[int, ...]
     #: Extra facts when a means of sub 1° was used (e.g. forced paid sex is exploitation).
     facts_with_means: dict = field(default_factory=dict)
+    #: Sub-clauses that may apply on an accepted interpretation, as ``{(middel, minor): (sub, note)}``.
+    also: dict = field(default_factory=dict)
 
+
+ALSO_SUB4_ORGANS = (4, "Ook sub 4° kan gelden: werven met een middel is «enige handeling» waarvan de "
+                       "verdachte weet of moet vermoeden dat de ander daardoor organen beschikbaar stelt.")
+ALSO_SUB2_MINOR_PROSTITUTION = (2, "Ook sub 2° kan gelden als de rechter de betaalde seks van een minderjarige als "
+                                   "uitbuiting ziet; bij minderjarigen kan dat oordeel anders uitvallen dan bij "
+                                   "volwassenen [phr2015_2038].")
+ALSO_SUB2_MINOR_WORK = (2, "Sub 5° gaat alleen over seks en organen. Maar wordt een minderjarige geworven, "
+                           "vervoerd of gehuisvest om hem uit te buiten, bijvoorbeeld als drugskoerier? Dan geldt "
+                           "sub 2°, zonder middel.")
+ALSO_SUB6_HANDOVER = (6, "Ook sub 6° kan gelden: wie iemand met een middel dwingt de opbrengst van betaalde seks "
+                         "af te geven, trekt in de regel voordeel uit uitbuiting in de prostitutie.")
+INTERPRETATION_FORCED_PAID_SEX = (
+    "Betaalde seks die met een middel is afgedwongen, geldt in de regel als «uitbuiting van een ander in de "
+    "prostitutie» (lid 2). Dat is een uitleg van de wet, geen letterlijke tekst."
+)
 
 SITUATIONS = (
     Situation("werft voor uitbuiting", "werft, vervoert of huisvest iemand om die uit te buiten",
               {"act": Act.WERVEN, "purpose": Purpose.UITBUITING}, (1, 2)),
     Situation("werft voor orgaanverwijdering", "werft, vervoert of huisvest iemand om diens organen te laten verwijderen",
-              {"act": Act.WERVEN, "purpose": Purpose.ORGAANVERWIJDERING}, (1, 2)),
-    Situation("werft voor betaalde seks in het buitenland", "werft iemand, neemt iemand mee of ontvoert iemand om in een ander land tegen betaling seksuele handelingen te verrichten",
-              {"recruited_for_paid_sex_abroad": True}, (3,)),
+              {"act": Act.WERVEN, "purpose": Purpose.ORGAANVERWIJDERING}, (1, 2),
+              also={(True, False): ALSO_SUB4_ORGANS, (True, True): ALSO_SUB4_ORGANS}),
+    Situation("werft voor betaalde seks in het buitenland", "werft iemand, neemt iemand mee of ontvoert iemand om in een ander land tegen betaling seksuele handelingen met of voor een derde te verrichten",
+              {"recruited_for_paid_sex_abroad": True}, (3, 5),
+              # Paid sex obtained with a means counts as «uitbuiting van een ander in de prostitutie».
+              {"act": Act.WERVEN, "purpose": Purpose.UITBUITING, "exploitation_form": ExploitationForm.PROSTITUTIE},
+              also={(False, True): ALSO_SUB2_MINOR_PROSTITUTION}),
     Situation("brengt tot werk of diensten", "brengt iemand ertoe te werken of diensten te verlenen",
-              {"made_available": Availability.ARBEID_OF_DIENSTEN}, (4, 5)),
+              {"made_available": Availability.ARBEID_OF_DIENSTEN}, (4, 5),
+              also={(False, True): ALSO_SUB2_MINOR_WORK}),
     Situation("brengt tot betaalde seks", "brengt iemand ertoe tegen betaling seksuele handelingen met of voor een derde te verrichten",
               {"made_available": Availability.SEKSUELE_HANDELINGEN, "for_payment": True}, (4, 5)),
     Situation("brengt tot afstaan van een orgaan", "brengt iemand ertoe tegen betaling een orgaan af te staan",
@@ -242,8 +337,9 @@ SITUATIONS = (
               {"profits": {Profit.UIT_SEKSUELE_HANDELINGEN, Profit.UIT_UITBUITING}}),
     Situation("profiteert van orgaanverwijdering", "trekt voordeel uit de verwijdering van organen van een ander tegen betaling",
               {"profits": {Profit.UIT_ORGAANVERWIJDERING}, "for_payment": True}, (7, 8)),
-    Situation("laat opbrengst afgeven", "laat iemand afgeven wat diens betaalde seksuele handelingen opbrachten",
-              {"profits": {Profit.AFDRACHT_OPBRENGST}}, (9,)),
+    Situation("laat opbrengst afgeven", "laat iemand afgeven wat diens betaalde seksuele handelingen met of voor een derde opbrachten",
+              {"profits": {Profit.AFDRACHT_OPBRENGST}, "for_payment": True}, (8, 9),
+              also={(True, False): ALSO_SUB6_HANDOVER, (True, True): ALSO_SUB6_HANDOVER}),
 )
 
 
@@ -264,13 +360,16 @@ def sublid_case(situation: Situation, middel: bool, minor: bool) -> Case:
 
 def sublid_verdict(situation: Situation, middel: bool, minor: bool) -> Verdict:
     result = law.assess(sublid_case(situation, middel, minor))
+    also = situation.also.get((middel, minor))
     if result.fulfilled:
         text = f"Van toepassing: art. 273f lid 1 {law.sub_label(result.fulfilled)}."
+        kind = "ja"
     else:
         text = "Geen van sub 1° tot en met 9° is van toepassing."
+        kind = "let-op" if also else "nee"
     items = []
     if middel and situation.facts_with_means:
-        items.append("Met een middel afgedwongen betaalde seks is «uitbuiting van een ander in de prostitutie» (lid 2).")
+        items.append(INTERPRETATION_FORCED_PAID_SEX)
     for sub in sorted(set(situation.relevant_subs) | set(result.fulfilled)):
         r = result.result(sub)
         if r.fulfilled:
@@ -278,7 +377,9 @@ def sublid_verdict(situation: Situation, middel: bool, minor: bool) -> Verdict:
             items.extend(r.caveats)
         else:
             items.append(f"Sub {sub}° niet: " + " ".join(r.missing))
-    return Verdict(text, bullet_list(items))
+    if also:
+        items.append(also[1])
+    return Verdict(text, bullet_list(items), kind)
 
 
 def _note_situatie(situation: Situation) -> str:
@@ -327,7 +428,9 @@ def straf_verdict(vereniging: bool, minor: bool, kwetsbaar: bool, geweld: bool, 
         detail = "<p>Verhoogd door:</p>" + bullet_list(list(penalty.raised_by))
     else:
         detail = "<p>Geen strafverzwarende omstandigheid: het maximum van lid 1 geldt.</p>"
-    return Verdict(text, detail)
+    detail += ("<p>Elk lid noemt naast de gevangenisstraf een geldboete van de vijfde categorie. "
+               "De rechter kiest de straf; dit is alleen het maximum.</p>")
+    return Verdict(text, detail, kind="ja")
 
 
 STRAFMAXIMUM = ExplainerSpec(
@@ -414,9 +517,17 @@ def dutch_date(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+#: Art. 273a Sr (later 273f) took effect on 1 January 2005 (Stb. 2004, 645); before that other
+#: articles with other maxima applied, so the chart starts there (dossier §1.7).
+ARTICLE_IN_FORCE = dt.date(2005, 1, 1)
+ARTICLE_IN_FORCE_SOURCES = ("stb2004_645", "fairwork_verborgen")
+
+
 def penalty_history_html(changes: Sequence[PenaltyChange]) -> str:
     """A small step chart as HTML bars (text stays readable without the bars) with sources."""
-    periods = [(f"vóór {dutch_date(changes[0].date)}", changes[0].years_before, changes[0].source_ids)]
+    first = changes[0]
+    periods = [(f"{dutch_date(ARTICLE_IN_FORCE)} – {dutch_date(first.date)}", first.years_before,
+                ARTICLE_IN_FORCE_SOURCES + first.source_ids)]
     periods += [(f"vanaf {dutch_date(c.date)}", c.years_after, c.source_ids) for c in changes]
     longest = max(years for _, years, _ in periods)
     rows = []
@@ -427,11 +538,11 @@ def penalty_history_html(changes: Sequence[PenaltyChange]) -> str:
             f"<th scope='row'>{html.escape(label)}</th>"
             f"<td><span class='oz-bar' style='display:inline-block;width:{width * 2}px;height:0.9em;"
             f"background:#0072B2;vertical-align:middle'></span> {years} jaar</td>"
-            f"<td class='oz-source'>{html.escape('; '.join(sources))}</td>"
+            f"<td class='oz-source'>{html.escape(source_label(sources))}</td>"
             "</tr>"
         )
     return (
-        "<p><strong>Zo steeg het basismaximum (lid 1)</strong></p>"
+        "<p><strong>Zo steeg het basismaximum (lid 1) sinds het artikel in 2005 begon</strong></p>"
         "<table class='oz-history'><thead><tr><th scope='col'>Periode</th>"
         "<th scope='col'>Maximale gevangenisstraf</th><th scope='col'>Bron</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
@@ -482,16 +593,20 @@ def _penalty_answer(a: law.Assessment) -> str:
 QUIZ = (
     QuizQuestion(
         1,
-        "Piotr (34) krijgt via een bemiddelaar werk in Nederland beloofd, met een goed loon. Eenmaal hier "
-        "blijkt het loon veel lager. De bemiddelaar houdt zijn paspoort in en laat hem wonen in een "
-        "overvol huis dat hij zelf verhuurt.",
+        "Piotr (34) wordt door een bemiddelaar in Polen geworven met een belofte van goed loon. In "
+        "Nederland neemt de bemiddelaar zijn paspoort in en zegt dat Piotr eerst een reisschuld moet "
+        "afwerken. Hij werkt zeven dagen per week voor bijna niets. Als hij wil vertrekken, dreigt de "
+        "bemiddelaar dat hij het zal bezuren.",
         "Is dit mensenhandel volgens sub 1°?",
-        Case(victim_age=34, act=Act.WERVEN, means={Means.AFPERSING_FRAUDE_MISLEIDING},
-             purpose=Purpose.UITBUITING, exploitation_form=ExploitationForm.GEDWONGEN_ARBEID_OF_DIENSTEN),
+        Case(victim_age=34, act=Act.WERVEN, means={Means.AFPERSING_FRAUDE_MISLEIDING, Means.DREIGING},
+             purpose=Purpose.UITBUITING, exploitation_form=ExploitationForm.GEDWONGEN_ARBEID_OF_DIENSTEN,
+             made_available=Availability.ARBEID_OF_DIENSTEN),
         ("ja", "nee, er is geen middel gebruikt", "nee, want Piotr is volwassen"),
         lambda a: "ja" if 1 in a.fulfilled else "nee, er is geen middel gebruikt",
-        lambda a: _fulfilled_text(a) + " Werven is de handeling, misleiding over het werk is het middel, "
-        "uitbuiting in arbeid is het oogmerk. Volwassenheid doet er niet toe.",
+        lambda a: _fulfilled_text(a) + " Werven is de handeling; misleiding over het loon en dreiging zijn "
+        "de middelen; uitbuiting in arbeid is het oogmerk. Dat Piotr volwassen is, doet er niet toe. Let op: "
+        "alleen een te laag loon, een ingenomen paspoort en slechte huisvesting kan onder de grens van "
+        "mensenhandel blijven; de rechter weegt per zaak of er uitbuiting is [hr2009_bi7099].",
     ),
     QuizQuestion(
         2,
@@ -511,12 +626,13 @@ QUIZ = (
         "Twee mannen zetten Ahmed (28) onder bedreiging aan het werk als drugskoerier. Bij een "
         "mishandeling raakt hij zwaar gewond.",
         "Wat is het strafmaximum?",
-        Case(victim_age=28, act=Act.WERVEN, means={Means.DREIGING}, purpose=Purpose.UITBUITING,
-             exploitation_form=ExploitationForm.STRAFBARE_ACTIVITEITEN,
+        # Putting someone to work under threats is sub 4° (the exploitation itself).
+        Case(victim_age=28, means={Means.DREIGING}, made_available=Availability.ARBEID_OF_DIENSTEN,
              in_vereniging=True, violence=True, serious_bodily_harm=True),
         ("12 jaar", "15 jaar", "18 jaar", "levenslang of 30 jaar"),
         _penalty_answer,
-        lambda a: f"Het maximum is {a.penalty.text()}. Verhoogd door: " + "; ".join(a.penalty.raised_by) + ".",
+        lambda a: _fulfilled_text(a) + f" Het maximum is {a.penalty.text()} (lid {a.penalty.lid}). "
+        "Verhoogd door: " + "; ".join(a.penalty.raised_by) + ". Het zwaarste lid telt.",
     ),
     QuizQuestion(
         4,
@@ -553,9 +669,9 @@ def quiz_verdict(question: QuizQuestion, answer: str | None) -> Verdict:
     if answer is None:
         return Verdict("Kies een antwoord.")
     assessment = law.assess(question.case)
-    verdict = "Goed" if answer == question.correct else "Niet goed"
-    text = f"{verdict}. Het juiste antwoord is: {question.correct}."
-    return Verdict(text, f"<p>{_with_sources(question.explanation(assessment))}</p>")
+    right = answer == question.correct
+    text = f"{'Goed' if right else 'Niet goed'}. Het juiste antwoord is: {question.correct}."
+    return Verdict(text, f"<p>{_with_sources(question.explanation(assessment))}</p>", "ja" if right else "nee")
 
 
 def quiz_spec(question: QuizQuestion) -> ExplainerSpec:

@@ -1,9 +1,9 @@
 """A small model of article 273f of the Dutch Criminal Code (Wetboek van Strafrecht).
 
-It encodes the text in force as read in the legal dossier
-(``shared/research/legal/DOSSIER.md`` §1.3–§1.5, source ``laws_md_sr``): the nine
-sub-clauses of lid 1, the definition of exploitation in lid 2 and the penalties of
-lid 1, 3, 4 and 5. It is a teaching model, not legal advice: it checks the elements
+It encodes the text in force as read in the legal dossier (DOSSIER.md §1.3–§1.5,
+source ``laws_md_sr``; a verbatim copy is in ``tests/cases/art273f_sr.txt``): the nine
+sub-clauses of lid 1 (both limbs of sub 4° and 5°), the definition of exploitation in
+lid 2 and the penalties of lid 1, 3, 4 and 5, each with its fine alternative. It is a teaching model, not legal advice: it checks the elements
 named in the text and reports, as caveats, the case law and reading choices the
 dossier flags as uncertain.
 
@@ -12,7 +12,7 @@ Use it as::
     case = Case(act=Act.WERVEN, means={Means.MISLEIDING}, purpose=Purpose.UITBUITING)
     result = assess(case)
     result.fulfilled          # (1,)
-    result.penalty.text()     # 'ten hoogste 12 jaar gevangenisstraf ...'
+    result.penalty.text()     # 'ten hoogste 12 jaar gevangenisstraf of een geldboete ...'
 
 Every user-facing string is Dutch, because the book is Dutch.
 """
@@ -28,6 +28,9 @@ LAW_SOURCE = "laws_md_sr"
 
 #: Age at which a person stops being a minor: «de leeftijd van achttien jaren».
 AGE_OF_MAJORITY = 18
+
+#: Every penalty paragraph (leden 1, 3, 4 and 5) ends with this alternative.
+FINE = "een geldboete van de vijfde categorie"
 
 
 class Act(Enum):
@@ -50,7 +53,8 @@ class Means(Enum):
     MISBRUIK_OVERWICHT = "misbruik van uit feitelijke omstandigheden voortvloeiend overwicht"
     MISBRUIK_KWETSBARE_POSITIE = "misbruik van een kwetsbare positie"
     BETALING_AAN_ZEGGENSCHAPHEBBER = (
-        "betalingen of voordelen om de instemming te krijgen van iemand die zeggenschap over de ander heeft"
+        "het geven of ontvangen van betalingen of voordelen om de instemming te krijgen van iemand "
+        "die zeggenschap over de ander heeft"
     )
 
 
@@ -79,7 +83,8 @@ class ExploitationForm(Enum):
 
 
 class Availability(Enum):
-    """What the victim is made to make available (sub 4° and 5°)."""
+    """What the victim makes available (sub 4° and 5°). Sexual acts are always paid-for ones
+    «met of voor een derde» (sub 5°); whether they were paid is ``Case.for_payment``."""
 
     ARBEID_OF_DIENSTEN = "arbeid of diensten"
     SEKSUELE_HANDELINGEN = "seksuele handelingen met of voor een derde"
@@ -110,13 +115,23 @@ WORDING = {
     "een derde tegen betaling",
     "sub4": "dwingt of beweegt zich beschikbaar te stellen tot het verrichten van arbeid of diensten "
     "of zijn organen beschikbaar te stellen",
+    "sub4_limb2": "onder de onder 1° genoemde omstandigheden enige handeling onderneemt waarvan hij weet "
+    "of redelijkerwijs moet vermoeden dat die ander zich daardoor beschikbaar stelt tot het verrichten "
+    "van arbeid of diensten",
     "sub5": "ertoe brengt zich beschikbaar te stellen tot het verrichten van seksuele handelingen met "
-    "of voor een derde tegen betaling",
+    "of voor een derde tegen betaling of zijn organen tegen betaling beschikbaar te stellen",
+    "sub5_limb2": "enige handeling onderneemt waarvan hij weet of redelijkerwijs moet vermoeden dat die "
+    "ander zich daardoor beschikbaar stelt tot het verrichten van die handelingen",
     "sub6": "opzettelijk voordeel trekt uit de uitbuiting van een ander",
-    "sub7": "opzettelijk voordeel trekt uit de verwijdering van organen van een ander",
+    "sub7": "opzettelijk voordeel trekt uit de verwijdering van organen van een ander, terwijl hij weet "
+    "of redelijkerwijs moet vermoeden dat diens organen onder de onder 1° bedoelde omstandigheden zijn "
+    "verwijderd",
+    "sub8": "opzettelijk voordeel trekt uit seksuele handelingen van een ander met of voor een derde "
+    "tegen betaling of de verwijdering van diens organen tegen betaling",
     "sub9": "dwingt dan wel beweegt hem te bevoordelen uit de opbrengst van diens seksuele handelingen "
-    "… of van de verwijdering van diens organen",
+    "met of voor een derde of van de verwijdering van diens organen",
     "lid2": "Uitbuiting omvat ten minste",
+    "lid3": "gevangenisstraf van ten hoogste vijftien jaren of geldboete van de vijfde categorie",
     "lid3_1": "door twee of meer verenigde personen",
     "lid3_2": "de leeftijd van achttien jaren nog niet heeft bereikt dan wel een ander persoon is bij "
     "wie misbruik van een kwetsbare positie wordt gemaakt",
@@ -124,6 +139,9 @@ WORDING = {
     "lid4": "zwaar lichamelijk letsel",
     "lid4_levensgevaar": "levensgevaar",
     "lid5": "de dood ten gevolge",
+    "lid5_straf": "levenslange gevangenisstraf of tijdelijke van ten hoogste dertig jaren of geldboete "
+    "van de vijfde categorie",
+    "lid6": "Onder kwetsbare positie wordt mede begrepen",
 }
 
 #: One-line Dutch description of each sub-clause of lid 1.
@@ -131,11 +149,16 @@ SUBCLAUSE_TITLES = {
     1: "een handeling met een middel, met het oogmerk van uitbuiting of orgaanverwijdering",
     2: "een handeling met dat oogmerk tegenover iemand jonger dan 18 (geen middel nodig)",
     3: "iemand werven, meenemen of ontvoeren voor betaalde seks in een ander land",
-    4: "iemand met een middel dwingen of bewegen tot arbeid, diensten of het afstaan van organen",
-    5: "iemand jonger dan 18 ertoe brengen tot betaalde seks of tot betaald afstaan van organen",
+    4: "iemand met een middel dwingen of bewegen tot arbeid, diensten of het afstaan van organen, of "
+    "met een middel iets doen waarvan de dader weet of moet vermoeden dat het daartoe leidt",
+    5: "iemand jonger dan 18 ertoe brengen tegen betaling seksuele handelingen met of voor een derde te "
+    "verrichten of organen af te staan, of iets doen waarvan de dader weet of moet vermoeden dat het "
+    "daartoe leidt",
     6: "opzettelijk voordeel trekken uit de uitbuiting van een ander",
-    7: "opzettelijk voordeel trekken uit orgaanverwijdering die met een middel tot stand kwam",
-    8: "voordeel trekken uit betaalde seks of betaalde orgaanverwijdering van iemand jonger dan 18",
+    7: "opzettelijk voordeel trekken uit orgaanverwijdering, terwijl de dader weet of redelijkerwijs moet "
+    "vermoeden dat daarbij een middel uit sub 1° is gebruikt",
+    8: "opzettelijk voordeel trekken uit betaalde seks met of voor een derde, of uit betaalde "
+    "orgaanverwijdering, van iemand jonger dan 18",
     9: "iemand met een middel dwingen of bewegen de opbrengst van seks of orgaanverwijdering af te geven",
 }
 
@@ -144,13 +167,16 @@ CAVEAT_SUB3 = (
     "onder omstandigheden die als uitbuiting zijn te zien [cenr_esser2021]."
 )
 CAVEAT_SUB4 = (
-    "⚠ Rechtspraak: in een cassatiezaak uit 2015 bleef het oordeel staan dat sub 4° alleen strafbaar "
-    "is als uitbuiting kan worden verondersteld (volgens de samenvatting; de uitspraak zelf is niet "
-    "gelezen) [phr2015_2038]."
+    "⚠ Rechtspraak: sub 4° is alleen strafbaar als uitbuiting kan worden verondersteld; dat oordeel "
+    "bleef in 2015 in cassatie staan [phr2015_2038]."
 )
 CAVEAT_SUB4_SEX = (
     "⚠ Lezing van dit model: betaalde seksuele handelingen tellen hier als 'diensten'; sub 4° noemt "
     "ze niet apart."
+)
+CAVEAT_EXPLOITATION_WEIGHED = (
+    "⚠ Rechtspraak: of werk onder slechte omstandigheden uitbuiting is, weegt de rechter per zaak "
+    "(Hoge Raad 2009) [hr2009_bi7099]."
 )
 CAVEAT_SURROGACY = (
     "⚠ Gedwongen draagmoederschap staat niet met zoveel woorden in lid 2. Het kan volgens de "
@@ -181,6 +207,11 @@ class Case:
     («tegen betaling»), which sub 5° and 8° require.
     ``knows_means_used`` is the knowledge of sub 7°: the offender knows, or should reasonably
     suspect, that the organs were removed under the circumstances of sub 1° (with a means).
+    ``made_available`` is the first limb of sub 4° and 5°: the offender forces, induces or brings
+    the victim to make labour, services, sexual acts or organs available.
+    ``knowingly_leads_to`` is the second limb: the offender does «enige handeling» of which he
+    knows or should reasonably suspect that the victim thereby makes that available.
+    A recruitment for paid sexual acts abroad (sub 3°) is such an act for paid sexual acts.
     """
 
     victim_age: int | None = None
@@ -190,6 +221,7 @@ class Case:
     exploitation_form: ExploitationForm | None = None
     recruited_for_paid_sex_abroad: bool = False
     made_available: Availability | None = None
+    knowingly_leads_to: Availability | None = None
     for_payment: bool = False
     profits: frozenset[Profit] = field(default_factory=frozenset)
     knows_means_used: bool = False
@@ -213,6 +245,19 @@ class Case:
     @property
     def victim_is_minor(self) -> bool:
         return self.victim_age is not None and self.victim_age < AGE_OF_MAJORITY
+
+    @property
+    def known_to_lead_to(self) -> frozenset[Availability]:
+        """What the offender's act knowingly leads to (second limb of sub 4° and 5°)."""
+        found = {self.knowingly_leads_to} - {None}
+        if self.recruited_for_paid_sex_abroad:
+            found.add(Availability.SEKSUELE_HANDELINGEN)
+        return frozenset(found)
+
+    @property
+    def for_payment_or_abroad(self) -> bool:
+        """Payment for the sexual acts: stated, or implied by a recruitment under sub 3°."""
+        return self.for_payment or self.recruited_for_paid_sex_abroad
 
 
 @dataclass(frozen=True)
@@ -239,11 +284,10 @@ class MaxPenalty:
     raised_by: tuple[str, ...]
 
     def text(self) -> str:
+        # Leden 1, 3, 4 and 5 all end with «of geldboete van de vijfde categorie».
         if self.life:
-            return f"levenslang of ten hoogste {self.years} jaar gevangenisstraf"
-        if self.lid == 1:
-            return f"ten hoogste {self.years} jaar gevangenisstraf of een geldboete van de vijfde categorie"
-        return f"ten hoogste {self.years} jaar gevangenisstraf"
+            return f"levenslang of ten hoogste {self.years} jaar gevangenisstraf, of {FINE}"
+        return f"ten hoogste {self.years} jaar gevangenisstraf of {FINE}"
 
 
 @dataclass(frozen=True)
@@ -298,6 +342,8 @@ def _purpose_caveats(case: Case) -> tuple[str, ...]:
         return (CAVEAT_SURROGACY,)
     if form is ExploitationForm.ANDERS:
         return (CAVEAT_OPEN_LIST,)
+    if form is ExploitationForm.GEDWONGEN_ARBEID_OF_DIENSTEN:
+        return (CAVEAT_EXPLOITATION_WEIGHED,)
     return ()
 
 
@@ -340,24 +386,38 @@ def sub3(case: Case) -> SubclauseResult:
 
 
 def sub4(case: Case) -> SubclauseResult:
-    """Forcing or inducing, with a means, someone to make labour, services or organs available."""
+    """With a means: forcing or inducing someone to make labour, services or organs available
+    (limb 1), or any act the offender knows or should suspect leads to that (limb 2)."""
     missing = []
-    if case.made_available is None:
-        missing.append("Het slachtoffer wordt niet gebracht tot arbeid, diensten of het afstaan van organen.")
+    available = {case.made_available} - {None} | case.known_to_lead_to
+    if not available:
+        missing.append(
+            "Het slachtoffer wordt niet gebracht tot arbeid, diensten of het afstaan van organen, en de "
+            "verdachte doet ook niets waarvan hij weet of moet vermoeden dat het daartoe leidt."
+        )
     if not case.means:
         missing.append(NO_MEANS)
     caveats = [CAVEAT_SUB4]
-    if case.made_available is Availability.SEKSUELE_HANDELINGEN:
+    if Availability.SEKSUELE_HANDELINGEN in available:
         caveats.append(CAVEAT_SUB4_SEX)
     return _result(4, missing, tuple(caveats))
 
 
+SUB5_AVAILABLE = (Availability.SEKSUELE_HANDELINGEN, Availability.ORGANEN)
+
+
 def sub5(case: Case) -> SubclauseResult:
-    """Bringing a minor to paid sexual acts or to make organs available for payment."""
+    """A minor: bringing them to paid sexual acts with or for a third party or to make organs
+    available for payment (limb 1), or any act known to lead to that (limb 2). No means needed."""
     missing = []
-    if case.made_available not in (Availability.SEKSUELE_HANDELINGEN, Availability.ORGANEN):
-        missing.append("Het slachtoffer wordt niet gebracht tot seksuele handelingen of het afstaan van organen.")
-    elif not case.for_payment:
+    available = ({case.made_available} | case.known_to_lead_to) & set(SUB5_AVAILABLE)
+    if not available:
+        missing.append(
+            "Het slachtoffer wordt niet gebracht tot seksuele handelingen met of voor een derde of het "
+            "afstaan van organen, en de verdachte doet ook niets waarvan hij weet of moet vermoeden dat "
+            "het daartoe leidt."
+        )
+    elif not case.for_payment_or_abroad:
         missing.append(NOT_PAID)
     missing.extend(_minor_missing(case))
     return _result(5, missing)
@@ -384,10 +444,14 @@ def sub7(case: Case) -> SubclauseResult:
     return _result(7, missing)
 
 
+#: Taking what the acts or the organ removal earned (sub 9°) is itself drawing advantage from them.
+SUB8_PROFITS = frozenset({Profit.UIT_SEKSUELE_HANDELINGEN, Profit.UIT_ORGAANVERWIJDERING, Profit.AFDRACHT_OPBRENGST})
+
+
 def sub8(case: Case) -> SubclauseResult:
-    """Profiting from a minor's paid sexual acts or paid organ removal."""
+    """Intentionally profiting from a minor's paid sexual acts or paid organ removal; no means needed."""
     missing = []
-    if not case.profits & {Profit.UIT_SEKSUELE_HANDELINGEN, Profit.UIT_ORGAANVERWIJDERING}:
+    if not case.profits & SUB8_PROFITS:
         missing.append("Niemand trekt voordeel uit seksuele handelingen of orgaanverwijdering van het slachtoffer.")
     elif not case.for_payment:
         missing.append(NOT_PAID)

@@ -23,6 +23,7 @@ NOT_DATA = [
     re.compile(r"\b0[89]00[\s-]?\d{3,4}(?:\s\d{2,3})*\b"),  # phone numbers
     re.compile(r"\b0\d{2}\s\d{3}\s\d{2}\s\d{2}\b"),
     re.compile(r"Python \d+(?:\.\d+)*"),
+    re.compile(r"\b(?:artikel|art\.)\s\d+[a-z]*\b"),  # article numbers: artikel 289 Sr
 ]
 
 
