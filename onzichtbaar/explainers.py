@@ -28,6 +28,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from onzichtbaar import citations
 from onzichtbaar import law273f as law
 from onzichtbaar.law273f import Act, Availability, Case, ExploitationForm, Means, Profit, Purpose
 from onzichtbaar.widgets import Choice, explainer, html_box, yes_no
@@ -43,32 +44,13 @@ MINOR_AGE = 16
 
 SOURCE_TAG = re.compile(r"\s*\[([a-z0-9_]+(?:;\s*[a-z0-9_]+)*)\]")
 
-#: Readable names for the source ids the explainers cite; a student never sees a raw key.
-SOURCE_LABELS = {
-    law.LAW_SOURCE: "Wetboek van Strafrecht, art. 273f",
-    "cenr_esser2021": "Esser 2021",
-    "phr2015_2038": "Parket bij de Hoge Raad 2015",
-    "hr2009_bi7099": "Hoge Raad 2009, ECLI:NL:HR:2009:BI7099",
-    "nr2012_draagmoeder": "Nationaal Rapporteur 2012",
-    "nr_2025_07": "Nationaal Rapporteur 2025",
-    "kst36835_3": "Kamerstuk 36 835 nr. 3",
-    "rijksoverheid_2024": "Rijksoverheid 2024",
-    "seksmisdrijf_2009": "persbericht Ministerie van Justitie 2009",
-    "bnrm_10years": "Nationaal Rapporteur 2010",
-    "blik_2013": "Blik op Nieuws 2013",
-    "govnl_2012": "Rijksoverheid 2012",
-    "stb2004_645": "Stb. 2004, 645",
-    "fairwork_verborgen": "FairWork",
-    "lastrada_2025": "La Strada 2025",
-}
-
-
 def source_label(source_ids: Sequence[str]) -> str:
-    """``['blik_2013', 'govnl_2012']`` -> ``'Blik op Nieuws 2013; Rijksoverheid 2012'``."""
-    unknown = [s for s in source_ids if s not in SOURCE_LABELS]
-    if unknown:
-        raise KeyError(f"explainers.SOURCE_LABELS has no readable name for {unknown}")
-    return "; ".join(SOURCE_LABELS[s] for s in source_ids)
+    """``['blik_2013', 'govnl_2012']`` -> the book's citation labels, e.g. ``'Blik op Nieuws, 2013; ...'``.
+
+    The labels are the ones the bibliography shows (``onzichtbaar.citations``), so a widget and
+    the running text name a source the same way; an unknown id is an error.
+    """
+    return "; ".join(citations.label(s) for s in source_ids)
 
 
 def _with_sources(text: str) -> str:

@@ -193,7 +193,7 @@ def test_penalty_history_html_lists_every_period_with_sources():
     markup = ex.penalty_history_html(ex.penalty_history())
     # The article (then 273a) took effect on 1 January 2005; the chart must not reach back before it.
     for text in ("1 januari 2005 – 1 juli 2009", "vanaf 1 juli 2009", "vanaf 1 april 2013", "6 jaar", "12 jaar",
-                 "Blik op Nieuws 2013", "Stb. 2004, 645"):
+                 "Blik op Nieuws, 2013", "Staatsblad, 2004"):
         assert text in markup
     assert "vóór" not in markup and "blik_2013" not in markup
 
