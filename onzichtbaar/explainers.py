@@ -695,3 +695,70 @@ ALL_SPECS = (MENSENHANDEL, SUBLID, STRAFMAXIMUM, *QUIZ_SPECS)
 
 #: The page the explainers are on.
 PAGE = "chapters/wat-is-mensenhandel.html"
+
+
+# --- multiple systems estimation (chapter «Hoeveel slachtoffers zien we niet?») --------------------
+
+
+def mse_pair_name(pair: tuple[str, str], names: dict[str, str]) -> str:
+    """«politie en opvang»: a pair of lists in words."""
+    return f"{names[pair[0]]} en {names[pair[1]]}"
+
+
+def mse_model_text(pairs: Sequence[tuple[str, str]], names: dict[str, str]) -> str:
+    """The switched-on pairs in words, or «geen: alle lijsten los van elkaar»."""
+    if not pairs:
+        return "geen: alle lijsten werken los van elkaar"
+    return "; ".join(mse_pair_name(p, names) for p in pairs)
+
+
+def mse_verdict_text(leaf: dict, best_aic: float) -> str:
+    """The explorer's plain verdict for one precomputed model (a row of the cached leaves)."""
+    from onzichtbaar.dutch import number
+    from onzichtbaar.mse import rounded
+
+    worse = leaf["aic"] - best_aic
+    fit = ("dit is de best passende keuze in deze verkenner" if worse < 0.05 else
+           f"past {number(worse, 0)} punten slechter bij de tabel dan de best passende keuze")
+    return (f"Geschat aantal slachtoffers 2010–2015: {rounded(leaf['total'])} "
+            f"(als dit model klopt, ligt het aantal door toeval tussen {rounded(leaf['lower'])} en "
+            f"{rounded(leaf['upper'])}); daarvan niet gezien: ongeveer {rounded(leaf['unseen'])}. "
+            f"Pasvorm: {fit}.")
+
+
+def mse_control_name(pair: tuple[str, str]) -> str:
+    """CSS-safe name of the explorer's toggle for ``pair``."""
+    return "mse-" + "".join(pair)
+
+
+def mse_explorer(table, pairs: Sequence[tuple[str, str]], leaves, names: dict[str, str]) -> w.Widget:
+    """A kernel-free MSE explorer: one yes/no toggle per pair of lists, every model precomputed.
+
+    ``leaves`` holds one row per combination (column ``mask``: bit i = ``pairs[i]`` on)
+    with ``total``, ``lower``, ``upper``, ``unseen`` and ``aic`` (``scripts/build_mse_cache.py``).
+    """
+    from onzichtbaar import mse
+    from onzichtbaar.dutch import number
+
+    pairs = list(pairs)
+    by_mask = {int(row["mask"]): row for row in leaves.to_dict("records")}
+    if sorted(by_mask) != list(range(2 ** len(pairs))):
+        raise ValueError(f"explorer: expected {2 ** len(pairs)} precomputed models, got {len(by_mask)}")
+    best_aic = min(row["aic"] for row in by_mask.values())
+
+    def note(pair):
+        together = number(mse.overlap(table, *pair))
+        return lambda on: (
+            f"Aan: het model mag meten dat {mse_pair_name(pair, names)} vaker of juist minder vaak samen iemand "
+            f"zien dan bij toeval. Op beide lijsten: {together}." if on
+            else f"Uit: het model neemt aan dat {mse_pair_name(pair, names)} los van elkaar melden.")
+
+    def verdict(*switched_on):
+        chosen = [p for p, on in zip(pairs, switched_on) if on]
+        leaf = by_mask[mse.model_mask(chosen, pairs)]
+        return (f'<p class="oz-mse-model">Samenhang in het model: {html.escape(mse_model_text(chosen, names))}</p>'
+                f'<p><span class="oz-verdict-text">{html.escape(mse_verdict_text(leaf, best_aic))}</span></p>')
+
+    choices = [yes_no(mse_control_name(p), f"Samenhang {mse_pair_name(p, names)}?") for p in pairs]
+    return explainer("Kies welke lijsten samenhangen en zie de schatting", choices, verdict,
+                     notes={mse_control_name(p): note(p) for p in pairs}, name="mse")

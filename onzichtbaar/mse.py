@@ -3,7 +3,8 @@
 Input is an overlap table: one 0/1 column per list and a count column giving how
 many people have exactly that pattern of appearing on the lists. People on no list
 are never seen; MSE estimates how many of them there are by fitting a log-linear
-Poisson model to the observed patterns (statsmodels GLM) and extrapolating it to
+Poisson model to the observed patterns (our own Newton-Raphson: the tables are small
+and some analyses need tens of thousands of fits) and extrapolating it to
 the all-zero pattern.
 
 Model: log E[count of pattern x] = b0 + sum_j a_j x_j + sum_(j,k) c_jk x_j x_k over
@@ -12,34 +13,41 @@ exp(b0), so the estimated population is ``observed + exp(b0)``.
 
 Conventions used by the book (stated in the chapter):
 - Patterns absent from the table are observed zeros (the table leaves them out).
-- A model is *not estimable* ("niet schatbaar") when its maximum likelihood
-  estimate does not exist: some parameter runs off to minus infinity because the
-  zeros in the table leave it unbounded, typically an interaction between two lists
-  that share no person. We detect this exactly with a linear program (the check of
-  Chan, Silverman & Vincent) instead of trusting a fit that "converged".
+- Empty overlaps (extended MLE; Fienberg & Rinaldo 2012; Chan, Silverman & Vincent
+  2021): when a model has an interaction between two lists that share nobody, the
+  interaction is set to minus infinity, the cells on both lists are fitted as 0 and
+  the rest is fitted without them. The estimate then exists if and only if some
+  table with every remaining cell strictly positive has the same sufficient
+  statistics (list totals and pair overlaps of the model) as the observed one;
+  a linear program checks this, and ``NoEstimateError`` names the condition when it
+  fails. The minus-infinity parameter still counts as a parameter in AIC and BIC.
 - 95% intervals are profile-likelihood intervals for the population size from the
   multinomial likelihood (Cormack 1992): every N whose likelihood, with the model
   refitted to the table completed with N - observed unseen people, is within the
-  chi-square(1) 95% quantile of the best.
+  chi-square(1) 95% quantile of the best. They are conditional on the model.
 - Model selection (``stepwise``): start from independence; at each step try every
-  estimable pairwise interaction not yet in the model, take the one with the
+  candidate pairwise interaction not yet in the model, take the one with the
   lowest AIC, and add it only if it lowers the AIC and its likelihood-ratio test
   against the current model has p < 0.05. Stop otherwise.
+- Model uncertainty: ``all_models`` fits every two-way model, ``average`` weights
+  them by AIC or BIC (weights exp(-score/2)); ``bootstrap`` reruns the selection on
+  every resample; ``leave_one_out`` removes one record at a time.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
 import math
-import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
 from scipy import optimize, special, stats
+
+from onzichtbaar import ROOT
 
 #: Count column of the overlap table (as in the raw file).
 COUNT_COLUMN = "frequency"
@@ -187,58 +195,119 @@ def _cells(table: pd.DataFrame, count_column: str = COUNT_COLUMN) -> _Cells:
     return _Cells(lists, patterns, tuple(given.get(p, 0) for p in patterns))
 
 
-def _design(cells: _Cells, interactions: Sequence[Pair]) -> np.ndarray:
+
+
+def _design(patterns: np.ndarray, lists: Sequence[str], interactions: Sequence[Pair]) -> np.ndarray:
     """Design matrix: intercept, one column per list, one per interaction."""
-    x = np.asarray(cells.patterns, dtype=float)
-    index = {name: i for i, name in enumerate(cells.lists)}
+    x = np.asarray(patterns, dtype=float).reshape(-1, len(lists))
+    index = {name: i for i, name in enumerate(lists)}
     columns = [np.ones(len(x))] + [x[:, j] for j in range(x.shape[1])]
     columns += [x[:, index[a]] * x[:, index[b]] for a, b in interactions]
     return np.column_stack(columns)
 
 
-def _mle_exists(design: np.ndarray, counts: np.ndarray) -> bool:
-    """Whether the Poisson maximum likelihood estimate is finite.
+def _pair_overlap(cells: _Cells, pair: Pair) -> int:
+    return _overlaps(cells)[pair]
 
-    It is not if some direction d in parameter space keeps the fit of every
-    positive cell unchanged (X_pos d = 0) while lowering the fit of some zero
-    cells (X_zero d <= 0, not all 0): moving along d always increases the
-    likelihood, so the estimate runs off to infinity. A linear program looks for
-    such a direction.
+
+@functools.lru_cache(maxsize=1024)
+def _overlaps(cells: _Cells) -> dict[Pair, int]:
+    """How many people each pair of lists shares."""
+    patterns, counts = np.asarray(cells.patterns), np.asarray(cells.counts)
+    index = {name: i for i, name in enumerate(cells.lists)}
+    return {(a, b): int(counts[(patterns[:, index[a]] * patterns[:, index[b]]) > 0].sum())
+            for a, b in all_pairs(cells.lists)}
+
+
+def _positive_table_exists(design: np.ndarray, counts: np.ndarray) -> bool:
+    """The existence condition of the (extended) maximum likelihood estimate.
+
+    A Poisson log-linear model has a finite MLE exactly when some table with every
+    cell strictly positive has the same sufficient statistics X'y as the observed
+    one (Haberman 1974; Fienberg & Rinaldo 2012). The linear program maximises the
+    smallest cell s of a table mu with X'mu = X'y; the MLE exists when s > 0. This is
+    the form of the check in SparseMSE (Chan, Silverman & Vincent 2021).
     """
-    zero = counts == 0
-    if not zero.any():
+    if np.all(counts > 0):
         return True
-    x_pos, x_zero = design[~zero], design[zero]
-    result = optimize.linprog(
-        c=x_zero.sum(axis=0),  # minimise sum(X_zero d) = maximise how far the zero cells are pushed down
-        A_ub=np.vstack([x_zero, -x_zero]),
-        b_ub=np.concatenate([np.zeros(len(x_zero)), np.ones(len(x_zero))]),  # -1 <= X_zero d <= 0
-        A_eq=x_pos if len(x_pos) else None,
-        b_eq=np.zeros(len(x_pos)) if len(x_pos) else None,
-        bounds=[(None, None)] * design.shape[1],
-        method="highs",
-    )
+    cells, params = design.shape
+    # Variables: mu (one per cell) and s; maximise s <=> minimise -s.
+    objective = np.zeros(cells + 1)
+    objective[-1] = -1.0
+    equal = np.hstack([design.T, np.zeros((params, 1))])
+    smallest = np.hstack([-np.eye(cells), np.ones((cells, 1))])  # s - mu_i <= 0
+    result = optimize.linprog(objective, A_ub=smallest, b_ub=np.zeros(cells), A_eq=equal, b_eq=design.T @ counts,
+                              bounds=[(0, None)] * cells + [(0, 1)], method="highs")
     if result.status != 0:
         raise RuntimeError(f"existence check failed: {result.message}")
-    return result.fun > -1e-7
+    return -result.fun > 1e-7
 
 
-# -------------------------------------------------------------------------- fitting
+@dataclass(frozen=True)
+class _Poisson:
+    """A converged Poisson log-linear fit (our own Newton-Raphson: small tables, many fits)."""
+
+    params: np.ndarray
+    mu: np.ndarray
+    loglik: float
+    se_intercept: float
+
+
+def _poisson_fit(counts: np.ndarray, design: np.ndarray, start: np.ndarray | None = None) -> _Poisson:
+    """Maximise the Poisson log-likelihood by Newton-Raphson with step halving.
+
+    Only called when the MLE is known to exist, so the iteration converges.
+    """
+    y = np.asarray(counts, dtype=float)
+    beta = (np.linalg.lstsq(design, np.log(y + 0.5), rcond=None)[0] if start is None else np.array(start, float))
+
+    def loglik(b):
+        eta = design @ b
+        return float(np.sum(y * eta - np.exp(eta)))
+
+    current = loglik(beta)
+    for _ in range(200):
+        mu = np.exp(design @ beta)
+        hessian = design.T @ (mu[:, None] * design)
+        step = np.linalg.solve(hessian, design.T @ (y - mu))
+        for _ in range(40):  # halve the step until the likelihood does not fall
+            trial = loglik(beta + step)
+            if trial >= current - 1e-12:
+                break
+            step = step / 2
+        beta, previous, current = beta + step, current, trial
+        if np.max(np.abs(step)) < 1e-9 or abs(current - previous) < 1e-11:
+            break
+    else:
+        raise RuntimeError("Newton-Raphson did not converge")
+    mu = np.exp(design @ beta)
+    covariance = np.linalg.inv(design.T @ (mu[:, None] * design))
+    full = current - float(np.sum(special.gammaln(y + 1)))
+    return _Poisson(beta, mu, full, float(math.sqrt(covariance[0, 0])))
+
+
+class NoEstimateError(ValueError):
+    """The model has no (extended) maximum likelihood estimate for this table."""
 
 
 @dataclass(frozen=True)
 class ModelFit:
-    """One fitted log-linear model. Numbers are ``nan`` when not estimable."""
+    """One fitted log-linear model (extended MLE).
+
+    ``infinite`` names the interactions whose two lists share nobody: their
+    parameter is minus infinity, so the cells on both lists are fitted as 0 and
+    the rest of the model is fitted without them.
+    """
 
     interactions: tuple[Pair, ...]
-    estimable: bool
-    reason: str
+    infinite: tuple[Pair, ...]
     observed: int
     unseen: float
     total: float
     lower: float
     upper: float
     aic: float
+    bic: float
     deviance: float
     df_resid: int
     coefficients: tuple[tuple[str, float], ...] = ()
@@ -251,98 +320,133 @@ class ModelFit:
         return {
             "model": self.label,
             "interactions": len(self.interactions),
-            "estimable": self.estimable,
             "observed": self.observed,
             "unseen": self.unseen,
             "total": self.total,
             "lower": self.lower,
             "upper": self.upper,
             "aic": self.aic,
+            "bic": self.bic,
             "deviance": self.deviance,
             "df_resid": self.df_resid,
-            "reason": self.reason,
+            "minus_infinity": model_label(self.infinite) if self.infinite else "",
         }
 
 
-def _glm(counts: np.ndarray, design: np.ndarray, offset: np.ndarray | None = None, start=None):
-    """A Poisson GLM fit with log link (statsmodels IRLS)."""
-    model = sm.GLM(counts, design, family=sm.families.Poisson(), offset=offset)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # convergence and overflow warnings are checked by the caller
-        return model.fit(start_params=start, maxiter=100, tol=1e-10)
+@dataclass(frozen=True)
+class _Prepared:
+    """The cells a model is fitted on, its design, and the existence verdict."""
+
+    finite: tuple[Pair, ...]
+    infinite: tuple[Pair, ...]
+    counts: np.ndarray
+    design: np.ndarray
+    problem: str  # empty when the extended MLE exists and is identifiable
 
 
-def _not_estimable(cells: _Cells, interactions: tuple[Pair, ...], reason: str) -> ModelFit:
-    nan = float("nan")
-    return ModelFit(interactions, False, reason, cells.total, nan, nan, nan, nan, nan, nan, 0)
+def _prepare(cells: _Cells, interactions: tuple[Pair, ...], check: bool = True) -> _Prepared:
+    """Set empty-overlap interactions to minus infinity and check the rest.
 
-
-@functools.lru_cache(maxsize=4096)
-def _fit_cells(cells: _Cells, interactions: tuple[Pair, ...], interval: bool) -> ModelFit:
-    counts = np.asarray(cells.counts, dtype=float)
-    design = _design(cells, interactions)
+    Identifiability: the design on the remaining cells must have full column rank.
+    Existence: a strictly positive table with the same margins must exist
+    (``_positive_table_exists``). ``check=False`` skips the linear program when the
+    caller already knows the answer (see ``all_models``).
+    """
+    infinite = tuple(p for p in interactions if _pair_overlap(cells, p) == 0)
+    finite = tuple(p for p in interactions if p not in infinite)
+    index = [cells.lists.index(a) for a, _ in infinite], [cells.lists.index(b) for _, b in infinite]
+    patterns = np.asarray(cells.patterns)
+    keep = ~np.any(patterns[:, index[0]] * patterns[:, index[1]], axis=1) if infinite else np.ones(len(patterns), bool)
+    counts = np.asarray(cells.counts, dtype=float)[keep]
+    design = _design(patterns[keep], cells.lists, finite)
+    problem = ""
     if np.linalg.matrix_rank(design) < design.shape[1]:
-        return _not_estimable(cells, interactions, "parameters not identifiable (design matrix not of full rank)")
-    if not _mle_exists(design, counts):
-        empty = [pair_label(p) for p in interactions if not _pair_overlap(cells, p)]
-        why = (f"lists {', '.join(empty)} share no person, so their interaction runs to minus infinity"
-               if empty else "the zero cells make a parameter run to minus infinity")
-        return _not_estimable(cells, interactions, f"no finite maximum likelihood estimate: {why}")
-    fit = _glm(counts, design)
-    b0 = float(fit.params[0])
-    if not np.all(np.isfinite(fit.params)) or not fit.converged:
-        return _not_estimable(cells, interactions, "the fit did not converge")
-    lower, upper = _profile_interval(counts, design, fit) if interval else (float("nan"), float("nan"))
-    names = ["constant", *cells.lists, *(pair_label(p) for p in interactions)]
-    unseen = math.exp(b0)
+        problem = "the parameters are not identifiable: the design matrix is not of full rank"
+    elif check and not _largest_model_exists(cells, infinite) and not _positive_table_exists(design, counts):
+        problem = ("no maximum likelihood estimate exists, not even the extended one: no table with every cell "
+                   "positive has the same list totals and pair overlaps as the observed table (the zero cells "
+                   "pin a parameter at minus infinity that is not an empty-overlap interaction)")
+    return _Prepared(finite, infinite, counts, design, problem)
+
+
+@functools.lru_cache(maxsize=1024)
+def _largest_model_exists(cells: _Cells, infinite: tuple[Pair, ...]) -> bool:
+    """Whether the largest model with exactly these minus-infinity pairs has an estimate.
+
+    If it has, so has every smaller model with the same minus-infinity pairs: the
+    smaller model's margins are sums of the larger one's, so a positive table that
+    matches the larger model's margins also matches the smaller one's. This spares
+    one linear program per model.
+    """
+    pairs = all_pairs(cells.lists)
+    largest = tuple(p for p in pairs if p in infinite or _pair_overlap(cells, p) > 0)
+    prepared = _prepare(cells, largest, check=False)
+    return not prepared.problem and _positive_table_exists(prepared.design, prepared.counts)
+
+
+@functools.lru_cache(maxsize=8192)
+def _fit_cells(cells: _Cells, interactions: tuple[Pair, ...], interval: bool, check: bool = True,
+               level: float = LEVEL) -> ModelFit:
+    prepared = _prepare(cells, interactions, check)
+    if prepared.problem:
+        raise NoEstimateError(f"model {model_label(interactions)}: {prepared.problem}")
+    fit = _poisson_fit(prepared.counts, prepared.design)
+    unseen = math.exp(float(fit.params[0]))
+    lower = upper = float("nan")
+    if interval:
+        lower, upper = _profile_interval(prepared.counts, prepared.design, fit, level)
+    # A minus-infinity interaction is still a parameter of the model (fitted on the
+    # boundary); counting it keeps AIC and BIC comparable across models, as SparseMSE does.
+    params = prepared.design.shape[1] + len(prepared.infinite)
+    positive = prepared.counts > 0
+    y = prepared.counts
+    deviance = 2 * float(np.sum(y[positive] * np.log(y[positive] / fit.mu[positive])) - np.sum(y - fit.mu))
+    names = ["constant", *cells.lists, *(pair_label(p) for p in prepared.finite)]
     return ModelFit(
         interactions=interactions,
-        estimable=True,
-        reason="",
+        infinite=prepared.infinite,
         observed=cells.total,
         unseen=unseen,
         total=cells.total + unseen,
         lower=cells.total + lower,
         upper=cells.total + upper,
-        aic=float(fit.aic),
-        deviance=float(fit.deviance),
-        df_resid=int(fit.df_resid),
+        aic=-2 * fit.loglik + 2 * params,
+        bic=-2 * fit.loglik + math.log(cells.total) * params,
+        deviance=deviance,
+        df_resid=len(y) - prepared.design.shape[1],
         coefficients=tuple(zip(names, (float(v) for v in fit.params))),
     )
 
 
-def _pair_overlap(cells: _Cells, pair: Pair) -> int:
-    a, b = (cells.lists.index(name) for name in pair)
-    return sum(c for p, c in zip(cells.patterns, cells.counts) if p[a] and p[b])
-
-
-def _profile_interval(counts: np.ndarray, design: np.ndarray, fit, level: float = LEVEL) -> tuple[float, float]:
+def _profile_interval(counts: np.ndarray, design: np.ndarray, fit: _Poisson,
+                      level: float = LEVEL) -> tuple[float, float]:
     """Profile-likelihood interval for the number of unseen people (Cormack 1992).
 
     For a candidate population size N the unseen cell gets count N - n and the
-    model is refitted to all 2^k cells; with the intercept free, the fitted
-    cell probabilities mu / N give the multinomial log-likelihood
+    model is refitted to all cells; with the intercept free, the fitted cell
+    probabilities mu / N give the multinomial log-likelihood
     log N! - log (N - n)! + sum y log(mu / N). The interval holds every N whose
     log-likelihood is within half the chi-square(1) quantile of the maximum. Unlike
     an interval for exp(b0) alone, it also counts the chance variation in how many
-    people happen to be missed. Returns (lower, upper) as unseen counts; the upper
-    end is infinite when the likelihood never drops far enough.
+    people happen to be missed. It is conditional on the model: it says nothing
+    about the choice of the model. Returns (lower, upper) as unseen counts; the
+    upper end is infinite when the likelihood never drops far enough.
     """
     seen = float(counts.sum())
     drop = float(stats.chi2.ppf(level, df=1)) / 2
     full = np.vstack([np.eye(1, design.shape[1]), design])  # the unseen pattern: intercept only
-    start = np.asarray(fit.params)
+    start = fit.params
 
     def loglik(unseen: float) -> float:
         y = np.concatenate([[unseen], counts])
-        mu = np.asarray(_glm(y, full, start=start).mu)
+        mu = _poisson_fit(y, full, start=start).mu
         total = seen + unseen
         positive = y > 0
         return float(special.gammaln(total + 1) - special.gammaln(unseen + 1)
                      + np.sum(y[positive] * np.log(mu[positive] / total)))
 
     guess = math.exp(float(fit.params[0]))
-    spread = max(float(fit.bse[0]), 0.01) * guess  # rough standard error of the unseen count
+    spread = max(fit.se_intercept, 0.01) * guess  # rough standard error of the unseen count
     best = optimize.minimize_scalar(lambda u: -loglik(u), bounds=(0.0, guess + 20 * spread + 10), method="bounded",
                                     options={"xatol": 1e-3 * max(spread, 1.0)})
     best_unseen, peak = float(best.x), -float(best.fun)
@@ -360,14 +464,14 @@ def _profile_interval(counts: np.ndarray, design: np.ndarray, fit, level: float 
 
 
 def fit_model(table: pd.DataFrame, interactions: Iterable[Pair] = (), interval: bool = True,
-              count_column: str = COUNT_COLUMN) -> ModelFit:
-    """Fit the log-linear model with the given pairwise interactions.
+              count_column: str = COUNT_COLUMN, level: float = LEVEL) -> ModelFit:
+    """Fit the log-linear model with the given pairwise interactions (extended MLE).
 
-    Results are cached in-process per (table, model), so refitting is free.
+    Raises ``NoEstimateError`` naming the failed condition when the model has no
+    estimate. Results are cached in-process per (table, model).
     """
     cells = _cells(table, count_column)
-    chosen = _normalise(cells.lists, interactions)
-    return _fit_cells(cells, chosen, interval)
+    return _fit_cells(cells, _normalise(cells.lists, interactions), interval, True, level)
 
 
 def _normalise(lists: Sequence[str], interactions: Iterable[Pair]) -> tuple[Pair, ...]:
@@ -390,6 +494,12 @@ def fit_models(table: pd.DataFrame, models: Iterable[Iterable[Pair]], interval: 
     return pd.DataFrame([fit_model(table, m, interval, count_column).as_row() for m in models])
 
 
+def empty_pairs(table: pd.DataFrame, count_column: str = COUNT_COLUMN) -> list[Pair]:
+    """The pairs of lists that share nobody (their interaction is minus infinity)."""
+    cells = _cells(table, count_column)
+    return [p for p in all_pairs(cells.lists) if _pair_overlap(cells, p) == 0]
+
+
 # ------------------------------------------------------------------------ selection
 
 
@@ -406,23 +516,19 @@ class Step:
     added: bool
 
 
-def stepwise(table: pd.DataFrame, candidates: Iterable[Pair] | None = None, p_stop: float = P_STOP,
-             count_column: str = COUNT_COLUMN) -> tuple[ModelFit, list[Step]]:
-    """Forward selection of pairwise interactions (rule in the module docstring).
-
-    Candidates whose model is not estimable are skipped at each step. Ties in
-    AIC are broken by the fixed order of ``all_pairs``. Returns the selected
-    model (with interval) and the steps taken.
-    """
-    cells = _cells(table, count_column)
-    pool = _normalise(cells.lists, candidates if candidates is not None else all_pairs(cells.lists))
+def _stepwise_cells(cells: _Cells, pool: tuple[Pair, ...], p_stop: float) -> tuple[tuple[Pair, ...], list[Step]]:
     current: tuple[Pair, ...] = ()
     current_fit = _fit_cells(cells, current, False)
     steps: list[Step] = []
     while True:
-        tried = [(pair, _fit_cells(cells, _normalise(cells.lists, current + (pair,)), False))
-                 for pair in pool if pair not in current]
-        tried = [(pair, fit) for pair, fit in tried if fit.estimable]
+        tried = []
+        for pair in pool:
+            if pair in current:
+                continue
+            try:
+                tried.append((pair, _fit_cells(cells, _normalise(cells.lists, current + (pair,)), False)))
+            except NoEstimateError:
+                continue  # a resampled table can make a model impossible; the rule skips it
         if not tried:
             break
         pair, best = min(tried, key=lambda item: item[1].aic)
@@ -433,7 +539,21 @@ def stepwise(table: pd.DataFrame, candidates: Iterable[Pair] | None = None, p_st
         if not added:
             break
         current, current_fit = best.interactions, best
-    return _fit_cells(cells, current, True), steps
+    return current, steps
+
+
+def stepwise(table: pd.DataFrame, candidates: Iterable[Pair] | None = None, p_stop: float = P_STOP,
+             count_column: str = COUNT_COLUMN) -> tuple[ModelFit, list[Step]]:
+    """Forward selection of pairwise interactions (rule in the module docstring).
+
+    An interaction between lists that share nobody is a candidate like any other
+    (extended MLE). Ties in AIC are broken by the fixed order of ``all_pairs``.
+    Returns the selected model (with interval) and the steps taken.
+    """
+    cells = _cells(table, count_column)
+    pool = _normalise(cells.lists, candidates if candidates is not None else all_pairs(cells.lists))
+    chosen, steps = _stepwise_cells(cells, pool, p_stop)
+    return _fit_cells(cells, chosen, True), steps
 
 
 def steps_table(steps: Sequence[Step]) -> pd.DataFrame:
@@ -455,6 +575,203 @@ def steps_table(steps: Sequence[Step]) -> pd.DataFrame:
 def subsets(pairs: Sequence[Pair]) -> list[tuple[Pair, ...]]:
     """Every subset of ``pairs`` (2^len models), smallest first."""
     return [combo for size in range(len(pairs) + 1) for combo in itertools.combinations(pairs, size)]
+
+
+# ------------------------------------------------------------- all models, averaging
+
+
+def model_mask(interactions: Iterable[Pair], pairs: Sequence[Pair]) -> int:
+    """A model as a bit mask over ``pairs`` (bit i = pair i is in the model)."""
+    chosen = set(interactions)
+    return sum(1 << i for i, p in enumerate(pairs) if p in chosen)
+
+
+def all_models(table: pd.DataFrame, count_column: str = COUNT_COLUMN) -> pd.DataFrame:
+    """Point estimate, AIC and BIC of every model with pairwise interactions (2^pairs).
+
+    Existence is checked with the shortcut of ``_largest_model_exists``.
+    """
+    cells = _cells(table, count_column)
+    pairs = all_pairs(cells.lists)
+    rows = []
+    for mask in range(1 << len(pairs)):
+        model = tuple(p for i, p in enumerate(pairs) if mask >> i & 1)
+        try:
+            fit = _fit_cells.__wrapped__(cells, model, False)
+        except NoEstimateError:
+            rows.append({"mask": mask, "interactions": len(model), "total": np.nan, "aic": np.nan, "bic": np.nan})
+            continue
+        rows.append({"mask": mask, "interactions": len(model), "total": fit.total, "aic": fit.aic, "bic": fit.bic})
+    return pd.DataFrame(rows)
+
+
+def model_weights(scores: pd.Series) -> pd.Series:
+    """Akaike-type weights exp(-score/2), normalised (for AIC or BIC)."""
+    relative = scores - scores.min()
+    weights = np.exp(-relative / 2)
+    return weights / weights.sum()
+
+
+def weighted_quantile(values: Sequence[float], weights: Sequence[float], q: float) -> float:
+    """The q-quantile of ``values`` when each carries its weight (step function, no interpolation)."""
+    order = np.argsort(values)
+    cumulative = np.cumsum(np.asarray(weights, float)[order])
+    return float(np.asarray(values, float)[order][np.searchsorted(cumulative, q * cumulative[-1])])
+
+
+@dataclass(frozen=True)
+class Averaged:
+    """A model-averaged estimate: weighted mean, weighted 2.5-97.5% range, best model."""
+
+    criterion: str
+    mean: float
+    low: float
+    high: float
+    best_mask: int
+    best_total: float
+    models: int
+
+
+def average(models: pd.DataFrame, criterion: str = "aic", allowed: pd.Series | None = None) -> Averaged:
+    """Average the estimates of ``models`` (rows of ``all_models``) by AIC or BIC weight."""
+    chosen = models.dropna(subset=["total"])
+    if allowed is not None:
+        chosen = chosen[allowed.reindex(chosen.index)]
+    weights = model_weights(chosen[criterion])
+    best = chosen.loc[chosen[criterion].idxmin()]
+    return Averaged(criterion, float(np.sum(weights * chosen["total"])),
+                    weighted_quantile(chosen["total"], weights, 0.025),
+                    weighted_quantile(chosen["total"], weights, 0.975), int(best["mask"]), float(best["total"]),
+                    len(chosen))
+
+
+# ------------------------------------------------------------------ resampling
+
+
+def with_counts(table: pd.DataFrame, counts: Sequence[int], count_column: str = COUNT_COLUMN) -> pd.DataFrame:
+    """``table`` with new counts for its rows; patterns that drop to 0 are removed."""
+    changed = validate(table, count_column).assign(**{count_column: np.asarray(counts, dtype="int64")})
+    return changed[changed[count_column] > 0].reset_index(drop=True)
+
+
+def bootstrap(table: pd.DataFrame, resamples: int, seed: int, candidates: Iterable[Pair] | None = None,
+              p_stop: float = P_STOP, count_column: str = COUNT_COLUMN) -> pd.DataFrame:
+    """Nonparametric bootstrap that repeats the whole selection on every resample.
+
+    Each resample draws as many records as the table has, with replacement
+    (multinomial over the patterns, as SparseMSE does), runs ``stepwise`` afresh
+    and keeps the selected model's point estimate. One row per resample.
+    """
+    clean = validate(table, count_column)
+    counts = clean[count_column].to_numpy()
+    rng = np.random.default_rng(seed)
+    lists = list_columns(clean, count_column)
+    pool = _normalise(lists, candidates if candidates is not None else all_pairs(lists))
+    rows = []
+    for resample in range(resamples):
+        drawn = with_counts(clean, rng.multinomial(counts.sum(), counts / counts.sum()), count_column)
+        cells = _cells(drawn, count_column)
+        chosen, _ = _stepwise_cells(cells, pool, p_stop)
+        rows.append({"resample": resample, "total": _fit_cells(cells, chosen, False).total,
+                     "model": model_label(chosen), "interactions": len(chosen)})
+    _fit_cells.cache_clear()  # resampled tables are never fitted again
+    return pd.DataFrame(rows)
+
+
+def leave_one_out(table: pd.DataFrame, candidates: Iterable[Pair] | None = None, p_stop: float = P_STOP,
+                  count_column: str = COUNT_COLUMN) -> pd.DataFrame:
+    """Remove one record from each pattern in turn and rerun the selection.
+
+    Records with the same pattern are interchangeable, so one removal per pattern
+    covers every record. One row per pattern: the selected model and its estimate.
+    """
+    clean = validate(table, count_column)
+    lists = list_columns(clean, count_column)
+    pool = tuple(candidates) if candidates is not None else None
+    rows = []
+    for row in range(len(clean)):
+        counts = clean[count_column].to_numpy().copy()
+        counts[row] -= 1
+        selected, _ = stepwise(with_counts(clean, counts, count_column), pool, p_stop, count_column)
+        pattern = "".join(name for name in lists if clean.at[row, name]) or "-"
+        rows.append({"pattern": pattern, "records": int(clean.at[row, count_column]), "model": selected.label,
+                     "total": selected.total})
+    return pd.DataFrame(rows)
+
+
+def merge_lists(table: pd.DataFrame, first: str, second: str, count_column: str = COUNT_COLUMN) -> pd.DataFrame:
+    """The table with lists ``first`` and ``second`` merged into one list ``first+second``.
+
+    A person is on the merged list when on either. Patterns that become equal are
+    added up.
+    """
+    clean = validate(table, count_column)
+    merged = f"{first}+{second}"
+    lists = list_columns(clean, count_column)
+    out = clean.assign(**{merged: clean[first] | clean[second]})
+    kept = [merged if name == first else name for name in lists if name != second]
+    return out.groupby(kept, as_index=False)[count_column].sum()[kept + [count_column]]
+
+
+def smallest_lists(table: pd.DataFrame, how_many: int = 2, count_column: str = COUNT_COLUMN) -> list[str]:
+    """The ``how_many`` lists with the fewest records, smallest first."""
+    clean = validate(table, count_column)
+    sizes = {name: int(clean.loc[clean[name] == 1, count_column].sum()) for name in list_columns(clean, count_column)}
+    return sorted(sizes, key=sizes.get)[:how_many]
+
+
+def conventions(table: pd.DataFrame, count_column: str = COUNT_COLUMN) -> dict[str, tuple[Pair, ...]]:
+    """The two candidate sets the book compares: every pair, and every pair except the empty ones."""
+    lists = list_columns(validate(table, count_column), count_column)
+    empty = empty_pairs(table, count_column)
+    return {"with_empty_pairs": tuple(all_pairs(lists)),
+            "without_empty_pairs": tuple(p for p in all_pairs(lists) if p not in empty)}
+
+
+def clear_cache() -> None:
+    """Forget every fitted model (for benchmarks)."""
+    _fit_cells.cache_clear()
+
+
+# ------------------------------------------------------------ cached heavy results
+
+#: Where ``scripts/build_mse_cache.py`` stores its results.
+CACHE_DIR = ROOT / "data" / "mse_cache"
+#: Every file whose change must trigger a new cache.
+CACHE_INPUTS = ("onzichtbaar/mse.py", "scripts/build_mse_cache.py", "data/list_overlaps.csv",
+                "data/raw/uk_2013_six_lists.csv")
+
+
+def cache_digest() -> str:
+    """SHA-256 over the cache's inputs (file names and contents)."""
+    digest = hashlib.sha256()
+    for name in CACHE_INPUTS:
+        digest.update(name.encode() + b"\0" + (ROOT / name).read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def cache_tables() -> dict[str, pd.DataFrame]:
+    """The tables the cache covers: Dutch six lists, Dutch five lists, UK 2013."""
+    from onzichtbaar.data import load
+
+    ned = load("list_overlaps")[list(LIST_NAMES) + [COUNT_COLUMN]].astype("int64")
+    uk = pd.read_csv(ROOT / "data" / "raw" / "uk_2013_six_lists.csv").rename(columns={"count": COUNT_COLUMN})
+    return {"ned": ned, "ned5": merge_lists(ned, *smallest_lists(ned)), "uk": validate(uk)}
+
+
+def read_cache() -> dict[str, pd.DataFrame]:
+    """The cached results; an error when they were made from other inputs."""
+    stamp = CACHE_DIR / "inputs.sha256"
+    if not stamp.exists() or stamp.read_text().strip() != cache_digest():
+        raise RuntimeError(f"{CACHE_DIR} is missing or stale: run `make mse-cache`")
+    return {path.name.split(".")[0]: pd.read_csv(path) for path in sorted(CACHE_DIR.glob("*.csv*"))}
+
+
+def explorer_pairs(table: pd.DataFrame, size: int = 6, count_column: str = COUNT_COLUMN) -> list[Pair]:
+    """The explorer's toggles: the first ``size`` pairs the stepwise rule adds, then any empty pair."""
+    _, steps = stepwise(table, count_column=count_column)
+    pairs = [s.candidate for s in steps if s.added][:size]
+    return pairs + [p for p in empty_pairs(table, count_column) if p not in pairs]
 
 
 # --------------------------------------------------------------- two lists by hand
@@ -487,57 +804,69 @@ def simulate_lists(population: int, probabilities: Sequence[float], rng: np.rand
     return table
 
 
-# ------------------------------------------------------------- the book's analysis
+def expected_table(table: pd.DataFrame, interactions: Iterable[Pair] = (), count_column: str = COUNT_COLUMN
+                   ) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """A fitted model as a full truth: lists, all 2^k patterns (unseen first) and expected counts."""
+    cells = _cells(table, count_column)
+    fit = _fit_cells(cells, _normalise(cells.lists, interactions), False)
+    patterns = np.array([(0,) * len(cells.lists), *cells.patterns])
+    prepared = _prepare(cells, fit.interactions, check=False)
+    design = _design(patterns, cells.lists, prepared.finite)
+    means = np.exp(design @ np.array([value for _, value in fit.coefficients]))
+    if prepared.infinite:  # cells on two lists that share nobody stay empty
+        index = [[cells.lists.index(n) for n in pair] for pair in prepared.infinite]
+        means[np.any([patterns[:, a] * patterns[:, b] for a, b in index], axis=0)] = 0.0
+    return list(cells.lists), patterns, means
+
+
+def simulate_table(lists: Sequence[str], patterns: np.ndarray, means: np.ndarray, population: int,
+                   rng: np.random.Generator) -> pd.DataFrame:
+    """Draw an overlap table for ``population`` people whose patterns follow ``means``."""
+    drawn = rng.multinomial(population, means / means.sum())
+    seen = (drawn > 0) & (patterns.sum(axis=1) > 0)
+    return pd.DataFrame(patterns[seen], columns=list(lists)).assign(**{COUNT_COLUMN: drawn[seen]})
 
 
 @dataclass(frozen=True)
-class Analysis:
-    """Everything the chapter shows: selection, and all models considered."""
+class Coverage:
+    """How often intervals held the true population in a simulation."""
 
-    selected: ModelFit
-    steps: tuple[Step, ...]
-    strongest: tuple[Pair, ...]
-    models: pd.DataFrame
+    hits: int
+    replicates: int
+    median_estimate: float
+
+    @property
+    def rate(self) -> float:
+        return self.hits / self.replicates
+
+    def consistent_with(self, level: float, alpha: float = 0.01) -> bool:
+        """Whether the hits are plausible for intervals that really have coverage ``level``.
+
+        One-sided binomial test: too few hits (probability below ``alpha``) means
+        the intervals are narrower than their label says.
+        """
+        return float(stats.binom.cdf(self.hits, self.replicates, level)) >= alpha
 
 
-def analyse(table: pd.DataFrame, size: int = 6, p_stop: float = P_STOP,
-            count_column: str = COUNT_COLUMN) -> Analysis:
-    """Stepwise selection plus the sensitivity set of models.
+def pipeline_coverage(lists: Sequence[str], patterns: np.ndarray, means: np.ndarray, population: int,
+                      replicates: int, seed: int, select: bool = True, truth: Iterable[Pair] = (),
+                      level: float = LEVEL, p_stop: float = P_STOP,
+                      candidates: Iterable[Pair] | None = None) -> Coverage:
+    """Coverage of the profile interval, with the model chosen by ``stepwise`` on every table.
 
-    The models considered are: independence; every single pairwise interaction;
-    every model on the stepwise path; every subset of the first ``size``
-    interactions that the stepwise rule adds (the "strongest"; 2^size models).
-    ``models`` has one row per distinct model with flags saying why it is there.
+    With ``select=False`` the true model ``truth`` is fitted instead (no selection step).
     """
-    cells = _cells(table, count_column)
-    selected, steps = stepwise(table, p_stop=p_stop, count_column=count_column)
-    path = [s.candidate for s in steps if s.added]
-    strongest = tuple(path[:size])
-    entries: dict[tuple[Pair, ...], dict] = {}
-
-    def consider(interactions, flag, value=True):
-        key = _normalise(cells.lists, interactions)
-        entries.setdefault(key, {"single": False, "path_step": pd.NA, "subset": False, "selected": False})
-        entries[key][flag] = value
-
-    consider((), "single", False)
-    for pair in all_pairs(cells.lists):
-        consider((pair,), "single")
-    for step in range(len(path) + 1):
-        consider(path[:step], "path_step", step)
-    for combo in subsets(strongest):
-        consider(combo, "subset")
-    consider(selected.interactions, "selected")
-    rows = []
-    for key, flags in entries.items():
-        rows.append({**_fit_cells(cells, key, True).as_row(), **flags, "terms": key})
-    models = pd.DataFrame(rows).sort_values(["interactions", "model"], kind="stable").reset_index(drop=True)
-    return Analysis(selected, tuple(steps), strongest, models)
-
-
-def clear_cache() -> None:
-    """Forget every fitted model (for benchmarks)."""
+    rng = np.random.default_rng(seed)
+    pool = _normalise(lists, candidates if candidates is not None else all_pairs(lists))
+    hits, estimates = 0, []
+    for _ in range(replicates):
+        cells = _cells(simulate_table(lists, patterns, means, population, rng))
+        model = _stepwise_cells(cells, pool, p_stop)[0] if select else _normalise(cells.lists, truth)
+        fit = _fit_cells(cells, model, True, True, level)
+        hits += fit.lower <= population <= fit.upper
+        estimates.append(fit.total)
     _fit_cells.cache_clear()
+    return Coverage(int(hits), replicates, float(np.median(estimates)))
 
 
 # ------------------------------------------------------------------ the explorer
@@ -558,49 +887,3 @@ def rounded(value: float) -> str:
     from onzichtbaar.dutch import number
 
     return number(round(value, -2))
-
-
-def verdict_text(fit: ModelFit) -> str:
-    """The plain-text verdict the explorer shows for one model."""
-    from onzichtbaar.dutch import number
-
-    if not fit.estimable:
-        return "Niet schatbaar: twee gekozen lijsten hebben niemand gemeen, dus het model kan hun samenhang niet meten."
-    return (f"Geschat aantal slachtoffers 2010–2015: {rounded(fit.total)} "
-            f"(95%-interval {rounded(fit.lower)} tot {rounded(fit.upper)}); "
-            f"daarvan niet gezien: ongeveer {rounded(fit.unseen)}. AIC: {number(fit.aic, 1)}.")
-
-
-def control_name(pair: Pair) -> str:
-    """CSS-safe name of the explorer's toggle for ``pair``."""
-    return "mse-" + "".join(pair)
-
-
-def explorer(table: pd.DataFrame, pairs: Sequence[Pair], names: dict[str, str] | None = None,
-             count_column: str = COUNT_COLUMN):
-    """A kernel-free explorer: one yes/no toggle per interaction, every model precomputed."""
-    import html
-
-    from onzichtbaar.dutch import number
-    from onzichtbaar.widgets import explainer, yes_no
-
-    names = names or LIST_NAMES
-    cells = _cells(table, count_column)
-    pairs = list(pairs)
-
-    def note(pair):
-        a, b = pair
-        together = number(_pair_overlap(cells, pair))
-        return lambda on: (
-            f"Aan: het model mag meten dat {names[a]} en {names[b]} vaker of minder vaak samen iemand zien "
-            f"dan bij toeval. Op beide lijsten: {together}." if on
-            else f"Uit: het model neemt aan dat {names[a]} en {names[b]} los van elkaar melden.")
-
-    def verdict(*switched_on):
-        fit = fit_model(table, [p for p, on in zip(pairs, switched_on) if on], count_column=count_column)
-        return (f'<p class="oz-mse-model">Model: {html.escape(fit.label)}</p>'
-                f'<p><span class="oz-verdict-text">{html.escape(verdict_text(fit))}</span></p>')
-
-    choices = [yes_no(control_name(p), f"{pair_label(p)} ({names[p[0]]} en {names[p[1]]})") for p in pairs]
-    return explainer("Kies de interacties en zie de schatting", choices, verdict,
-                     notes={control_name(p): note(p) for p in pairs}, name="mse")

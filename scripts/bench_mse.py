@@ -1,11 +1,10 @@
-"""Benchmark: fit every model the MSE chapter considers (not a test).
+"""Benchmark of the MSE computations (not a test).
 
-Each repeat clears the in-process cache and runs ``mse.analyse`` on the six-list
-table: stepwise selection plus all models of the sensitivity analysis, each with
-its profile-likelihood interval. Also times the explorer's extra models (those
-with the non-estimable I×K interaction) and the p < 0.02 variant of the rule.
+Times what the chapter does on every build (read the cache, run both selections
+with their profile intervals) against what the cache saves (fitting all 32,768
+two-way models, one bootstrap resample with reselection). Run under ``nice``.
 
-Run: .venv/bin/python scripts/bench_mse.py [--repeats 5]
+Run: .venv/bin/python scripts/bench_mse.py [--repeats 3]
 """
 
 from __future__ import annotations
@@ -16,40 +15,43 @@ import sys
 import time
 from pathlib import Path
 
-import pandas as pd
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from onzichtbaar import mse  # noqa: E402
 
-TABLE = ROOT / "data" / "raw" / "ned_list_overlaps_2010_2015.csv"
+
+def timed(work, repeats: int) -> list[float]:
+    times = []
+    for _ in range(repeats):
+        mse.clear_cache()
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return times
 
 
-def fit_everything(table: pd.DataFrame) -> int:
-    """All fits of the chapter; returns how many distinct models were fitted."""
-    analysis = mse.analyse(table)
-    mse.stepwise(table, p_stop=0.02)
-    explorer_models = mse.subsets(analysis.strongest + (("I", "K"),))
-    for model in explorer_models:
-        mse.fit_model(table, model)
-    return mse._fit_cells.cache_info().currsize
+def report(name: str, times: list[float]) -> None:
+    print(f"{name}: median {statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f}, "
+          f"n={len(times)})")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--all-models", action="store_true", help="also time all 32,768 fits (minutes)")
     args = parser.parse_args()
-    table = pd.read_csv(TABLE)
-    times = []
-    for _ in range(args.repeats):
-        mse.clear_cache()
-        start = time.perf_counter()
-        fitted = fit_everything(table)
-        times.append(time.perf_counter() - start)
-    print(f"fits per run (distinct model x interval flag): {fitted}")
-    print(f"repeats: {args.repeats}")
-    print(f"seconds: median {statistics.median(times):.2f}, min {min(times):.2f}, max {max(times):.2f}")
+    table = mse.cache_tables()["ned"]
+
+    def chapter_work():
+        mse.read_cache()
+        for candidates in mse.conventions(table).values():
+            mse.stepwise(table, candidates)
+
+    report("chapter: read cache + both selections with intervals", timed(chapter_work, args.repeats))
+    report("one bootstrap resample (selection repeated)", timed(lambda: mse.bootstrap(table, 1, 0), args.repeats))
+    if args.all_models:
+        report("all 32,768 two-way models (cached in data/mse_cache)", timed(lambda: mse.all_models(table), 1))
 
 
 if __name__ == "__main__":
