@@ -8,6 +8,12 @@ The config value ``oz_edition`` picks the edition:
   chapter's "Bronnen" section (or at the end). Chapter authors never edit their chapter
   for this; a notes file for a chapter that is not (yet) in the book is simply unused.
 
+The teacher edition also carries a banner on every page (the theme's announcement bar)
+that says so and links to the same page in the student edition. Where that edition lives,
+relative to the teacher edition's root, is the config value ``oz_student_edition``
+(``../html/`` for the layout ``scripts/build_book.sh`` makes; an absolute URL works too).
+oz-tools.js reads that link to copy student links from the teacher edition.
+
 ``scripts/build_book.sh`` builds both editions, sharing one execution cache.
 The helpers below are also used by ``downloads.py`` for the downloadable notebooks.
 """
@@ -15,6 +21,7 @@ The helpers below are also used by ``downloads.py`` for the downloadable noteboo
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -28,6 +35,8 @@ EDITIONS = ("student", "docent")
 NOTES_DIR = Path("chapters") / "_docent"
 NOTES_TITLE = "Voor de docent"
 SOURCES_TITLE = "Bronnen"
+BANNER_TEXT = "Docenteneditie \u2014 met uitwerkingen."
+BANNER_LINK_TEXT = "Deel met studenten de studenteneditie"
 LABEL_LINE = re.compile(r"^\(.+\)=\s*$")
 
 _MARKDOWN = MarkdownIt("commonmark").use(front_matter_plugin).use(colon_fence_plugin)
@@ -137,6 +146,7 @@ def apply_edition(app: Sphinx, config: Config) -> None:
     if config.oz_edition not in EDITIONS:
         raise ConfigError(f"oz_edition must be one of {', '.join(EDITIONS)}, not {config.oz_edition!r}")
     config.hide_solutions = config.oz_edition == "student"
+    app.tags.add(f"oz_{config.oz_edition}")  # for ```{only} oz_docent``` / oz_student blocks
     if f"{NOTES_DIR}/**" not in config.exclude_patterns:
         config.exclude_patterns.append(f"{NOTES_DIR}/**")
     if config.oz_edition == "docent":
@@ -167,9 +177,37 @@ def insert_teaching_notes(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0] = with_teaching_notes(source[0], notes, docname)
 
 
+def student_edition_href(base: str, pagename: str, target_uri: str) -> str:
+    """The same page in the student edition, as a link from page ``pagename``.
+
+    ``base`` is the student edition's root relative to the teacher edition's root (e.g.
+    ``../html/``) or an absolute URL.
+    """
+    base = base if base.endswith("/") else base + "/"
+    if "://" in base or base.startswith("/"):
+        return base + target_uri
+    return "../" * pagename.count("/") + base + target_uri
+
+
+def edition_banner(href: str) -> str:
+    return (f'{escape(BANNER_TEXT)} <a class="oz-student-link" href="{escape(href, quote=True)}">'
+            f"{escape(BANNER_LINK_TEXT)}</a>.")
+
+
+def add_edition_banner(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Teacher edition: the banner on every page (rendered by the theme's announcement bar)."""
+    if app.config.oz_edition != "docent" or app.builder.format != "html":
+        return
+    href = student_edition_href(app.config.oz_student_edition, pagename, app.builder.get_target_uri(pagename))
+    context["theme_announcement"] = edition_banner(href)
+
+
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_exercise")  # its hide_solutions value must exist first
     app.add_config_value("oz_edition", "student", "env", [str])
+    # Where the student edition is, seen from the teacher edition's root (see the docstring).
+    app.add_config_value("oz_student_edition", "../html/", "html", [str])
+    app.connect("html-page-context", add_edition_banner)
     app.connect("config-inited", apply_edition)
     # Before other source-read hooks (e.g. the downloads box), so notes are plain chapter text.
     app.connect("source-read", student_source, priority=400)
