@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 JB_FLAGS := -n -W --keep-going
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: book test test-deps vendor lab bench repro linkcheck clean
+.PHONY: book test test-deps test-unzipped vendor lab bench repro linkcheck clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,15 @@ test-deps: $(BIN)/.installed
 
 test: book test-deps
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -q -p no:cacheprovider tests
+
+# The book's source zip builds on its own (issue #16): unzip it into an empty temporary folder
+# (no ../shared beside it) and run `make book` there. Slow (a fresh build): run in CI, not in `make test`.
+test-unzipped: book
+	@dir="$$(mktemp -d)"; trap 'rm -rf "$$dir"' EXIT; \
+	  cd "$$dir" && unzip -q "$(CURDIR)/_build/html/_downloads/onzichtbaar-broncode.zip" && \
+	  start=$$(date +%s) && $(MAKE) -C onzichtbaar book PYTHON=$(PYTHON) && \
+	  test -f onzichtbaar/_build/html/index.html && test -f onzichtbaar/_build/html-docent/index.html && \
+	  echo "test-unzipped: make book in the unzipped source took $$(( $$(date +%s) - start )) s"
 
 # JupyterLab with jupytext, so the MyST .md chapters open as notebooks.
 lab: $(BIN)/.installed

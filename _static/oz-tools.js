@@ -361,17 +361,19 @@
     return link ? link.href.split("#")[0] : null;
   }
 
+  // A file:// link opens only on this computer: say so whenever one is copied (#14).
+  var LOCAL_ONLY = " Let op: dit is een link naar een bestand op deze computer. Hij werkt alleen hier, " +
+    "niet bij iemand anders; deel een link naar de website van het boek.";
+
   function copyAction(button, url, label) {
+    var local = url.indexOf("file:") === 0 ? LOCAL_ONLY : "";
     button.addEventListener("click", function () {
       copyText(url).then(function () {
         button.textContent = "link gekopieerd";
         window.setTimeout(function () { button.textContent = label; }, 2000);
-        announce(url.indexOf("file:") === 0
-          ? "Link gekopieerd. Let op: dit is een link naar een bestand op deze computer. Hij werkt alleen hier, " +
-            "niet bij iemand anders. Deel de link van de website van het boek."
-          : "Link gekopieerd: " + url);
+        announce("Link gekopieerd" + (local ? "." + local : ": " + url));
       }, function () {
-        announce("Kopi\u00ebren lukte niet. Kopieer de link zelf: " + url);
+        announce("Kopi\u00ebren lukte niet. Kopieer de link zelf: " + url + local);
       });
     });
     return button;
