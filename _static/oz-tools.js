@@ -336,7 +336,8 @@
       var button = make("button", { type: "button", "class": "oz-button oz-export" }, "Exporteer aantekeningen");
       button.addEventListener("click", exportNotes);
       bar.appendChild(button);
-      bar.appendChild(progressExportButton());
+      // The student route page has this button beside its progress table already.
+      if (!document.getElementById("oz-progress")) bar.appendChild(progressExportButton());
     }
     return bar;
   }

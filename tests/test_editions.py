@@ -185,9 +185,11 @@ def test_teaching_notes_have_the_agreed_parts(notes):
 
 
 def test_the_teacher_edition_says_which_edition_it_is():
+    # The student landing page may mention the teacher edition (route «Ik geef les»); it must
+    # not say it *is* one. The banner test below checks every page.
     index = (BUILD_DOCENT / f"{toc_files()[0]}.html").read_text(encoding="utf-8")
-    assert "docenteneditie" in index
-    assert "docenteneditie" not in (BUILD_HTML / f"{toc_files()[0]}.html").read_text(encoding="utf-8")
+    assert "Docenteneditie \u2014 met uitwerkingen." in index
+    assert "Docenteneditie \u2014 met uitwerkingen." not in (BUILD_HTML / f"{toc_files()[0]}.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("doc", toc_files())
