@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 JB_FLAGS := -n -W --keep-going
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: book test test-deps test-unzipped vendor lab bench repro linkcheck clean
+.PHONY: book test test-deps test-unzipped handouts vendor lab bench repro linkcheck clean
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ test-deps: $(BIN)/.installed
 
 test: book test-deps
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -q -p no:cacheprovider tests
+
+# One A4 PDF per chapter per edition, printed by Chromium, into _build/handouts/ (and linked
+# from the teacher edition's chapter pages).
+handouts: book test-deps
+	CHROMIUM=$(CHROMIUM) $(BIN)/python scripts/make_handouts.py
 
 # The book's source zip builds on its own (issue #16): unzip it into an empty temporary folder
 # (no ../shared beside it) and run `make book` there. Slow (a fresh build): run in CI, not in `make test`.

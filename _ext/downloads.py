@@ -132,7 +132,7 @@ def notebook_json(text: str) -> str:
 def edition_text(app: Sphinx, docname: str) -> str:
     """The chapter source as this edition's reader should get it."""
     path = Path(app.env.doc2path(docname))
-    text = path.read_text(encoding="utf-8")
+    text = editions.for_edition(path.read_text(encoding="utf-8"), app.config.oz_edition)
     if app.config.oz_edition == "student":
         return editions.strip_solutions(text, where=str(path))
     notes = editions.teaching_notes(app, docname)

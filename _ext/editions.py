@@ -78,6 +78,17 @@ def insert_before_heading(text: str, block: str, title: str | None) -> str:
     return text.rstrip("\n") + "\n\n" + block.strip("\n") + "\n"
 
 
+# Text for one edition only: <!-- oz-docent --> … <!-- /oz-docent --> (or oz-student), each
+# marker on a line of its own. Removed before parsing, so a reference inside a teacher-only
+# block never warns in the student build (Sphinx's {only} would).
+EDITION_BLOCK = re.compile(r"^<!-- oz-(student|docent) -->\n(.*?)^<!-- /oz-\1 -->\n?", re.MULTILINE | re.DOTALL)
+
+
+def for_edition(text: str, edition: str) -> str:
+    """``text`` with the other edition's blocks left out and this edition's markers removed."""
+    return EDITION_BLOCK.sub(lambda m: m.group(2) if m.group(1) == edition else "", text)
+
+
 SOLUTION = re.compile(r"^\{solution\}")
 GATED_START = re.compile(r"^\{solution-start\}")
 GATED_END = re.compile(r"^\{solution-end\}")
@@ -146,7 +157,6 @@ def apply_edition(app: Sphinx, config: Config) -> None:
     if config.oz_edition not in EDITIONS:
         raise ConfigError(f"oz_edition must be one of {', '.join(EDITIONS)}, not {config.oz_edition!r}")
     config.hide_solutions = config.oz_edition == "student"
-    app.tags.add(f"oz_{config.oz_edition}")  # for ```{only} oz_docent``` / oz_student blocks
     if f"{NOTES_DIR}/**" not in config.exclude_patterns:
         config.exclude_patterns.append(f"{NOTES_DIR}/**")
     if config.oz_edition == "docent":
@@ -165,6 +175,8 @@ def teaching_notes(app: Sphinx, docname: str) -> str | None:
 
 
 def student_source(app: Sphinx, docname: str, source: list[str]) -> None:
+    if "<!-- oz-" in source[0]:
+        source[0] = for_edition(source[0], app.config.oz_edition)
     if app.config.oz_edition == "student" and "{solution-start}" in source[0]:
         source[0] = strip_solutions(source[0], gated_only=True, where=str(app.env.doc2path(docname)))
 

@@ -324,6 +324,18 @@
     holder.appendChild(tools);
   }
 
+  // Teacher edition: links to this chapter's printed handouts (written by `make handouts`).
+  function handoutLinks() {
+    var slug = pagePath().replace(/^chapters\//, "").replace(/\.html$/, "");
+    var row = make("p", { "class": "oz-handouts" }, "Handout (PDF, A4): ");
+    [["student", "studenteneditie"], ["docent", "docenteneditie"]].forEach(function (edition, index) {
+      if (index) row.appendChild(document.createTextNode(" \u00b7 "));
+      row.appendChild(make("a", { href: new URL("_downloads/handouts/" + edition[0] + "/" + slug + ".pdf", BOOK_ROOT).href,
+        download: "" }, edition[1]));
+    });
+    return row;
+  }
+
   // The tools at the end of a chapter: read mark, exports, and what they keep where.
   function endBar() {
     var bar = make("div", { "class": "oz-tools oz-notes-bar", role: "group", "aria-label": "Jouw aantekeningen en voortgang" });
@@ -331,6 +343,7 @@
       ? "Aantekeningen en voortgang blijven alleen in deze browser; niets wordt verstuurd."
       : "Aantekeningen en voortgang bewaren kan niet in deze browser (opslag staat uit).";
     bar.appendChild(make("p", {}, text));
+    if (studentPage()) bar.appendChild(handoutLinks());
     if (storage) {
       bar.appendChild(readButton());
       var button = make("button", { type: "button", "class": "oz-button oz-export" }, "Exporteer aantekeningen");

@@ -273,3 +273,22 @@ def test_student_about_page_promises_no_solutions():
     about = page_words(BUILD_HTML / "chapters" / "over-dit-boek.html")
     assert "uitwerkingen die je kunt openklappen" not in about
     assert "uitwerkingen van de opgaven en de lesplannen staan in een aparte docenteneditie" in about
+
+
+def test_edition_blocks_show_in_their_edition_only():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "_ext"))
+    from editions import for_edition
+
+    sample = ("Voor iedereen.\n<!-- oz-docent -->\nAlleen docent {ref}`x`.\n<!-- /oz-docent -->\n"
+              "<!-- oz-student -->\nAlleen student.\n<!-- /oz-student -->\nEinde.\n")
+    assert for_edition(sample, "student") == "Voor iedereen.\nAlleen student.\nEinde.\n"
+    assert for_edition(sample, "docent") == "Voor iedereen.\nAlleen docent {ref}`x`.\nEinde.\n"
+
+
+def test_lesson_plan_list_only_in_the_teacher_edition():
+    page = "chapters/ik-geef-les.html"
+    assert "lesplannen per hoofdstuk" in page_words(BUILD_DOCENT / page)
+    assert "lesplannen per hoofdstuk" not in page_words(BUILD_HTML / page)
+    assert "lesplannen discussievragen en uitwerkingen staan alleen in de docenteneditie" in page_words(BUILD_HTML / page)
