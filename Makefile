@@ -52,7 +52,7 @@ test-deps: $(BIN)/.installed
 	  else echo "Chromium is missing: install Debian's 'chromium' package or set CHROMIUM=/path/to/chromium"; exit 1; fi; \
 	fi
 
-test: book test-deps
+test: book test-deps handouts
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -q -p no:cacheprovider tests
 
 # One A4 PDF per chapter per edition, printed by Chromium, into _build/handouts/ (and linked

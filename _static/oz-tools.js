@@ -473,6 +473,8 @@
       pending = window.setTimeout(function () { recordQuizResults(article); }, 200);
     }).observe(article, { childList: true, subtree: true, characterData: true, attributes: true,
       attributeFilter: ["class", "style", "hidden"] });
+    // A reload right after an answer must not lose it to the debounce above.
+    window.addEventListener("pagehide", function () { recordQuizResults(article); });
   }
 
   if (document.readyState === "loading") {
