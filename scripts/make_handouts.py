@@ -48,6 +48,9 @@ def print_edition(browser, edition: str, html_dir: Path) -> list[Path]:
         page.emulate_media(media="print")
         for doc in chapters():
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/{doc}.html", wait_until="networkidle")
+            # Printed too early, Chromium once gave a blank page: wait until the text and fonts are there.
+            page.locator("main article h1").first.wait_for(state="attached")
+            page.evaluate("() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => r())))")
             target = OUT / edition / f"{Path(doc).name}.pdf"
             target.parent.mkdir(parents=True, exist_ok=True)
             page.pdf(path=str(target), format="A4", print_background=True,
