@@ -51,6 +51,11 @@ test-deps: $(BIN)/.installed
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is missing: install Debian's 'chromium' package or set CHROMIUM=/path/to/chromium"; exit 1; fi; \
 	fi
+	@# pdftotext (poppler-utils) reads the handouts in tests/test_handouts.py.
+	@if ! command -v pdftotext >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
+	  else echo "pdftotext is missing: install Debian's 'poppler-utils' package"; exit 1; fi; \
+	fi
 
 test: book test-deps handouts
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -q -p no:cacheprovider tests
