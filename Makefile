@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 JB_FLAGS := -n -W --keep-going
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: book test test-deps vendor lab bench repro linkcheck clean mse-cache
+.PHONY: book test test-deps test-unzipped handouts vendor lab bench repro linkcheck clean mse-cache
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -57,9 +57,28 @@ test-deps: $(BIN)/.installed
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is missing: install Debian's 'chromium' package or set CHROMIUM=/path/to/chromium"; exit 1; fi; \
 	fi
+	@# pdftotext (poppler-utils) reads the handouts in tests/test_handouts.py.
+	@if ! command -v pdftotext >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
+	  else echo "pdftotext is missing: install Debian's 'poppler-utils' package"; exit 1; fi; \
+	fi
 
-test: book test-deps
+test: book test-deps handouts
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -q -p no:cacheprovider tests
+
+# One A4 PDF per chapter per edition, printed by Chromium, into _build/handouts/ (and linked
+# from the teacher edition's chapter pages).
+handouts: book test-deps
+	CHROMIUM=$(CHROMIUM) $(BIN)/python scripts/make_handouts.py
+
+# The book's source zip builds on its own (issue #16): unzip it into an empty temporary folder
+# (no ../shared beside it) and run `make book` there. Slow (a fresh build): run in CI, not in `make test`.
+test-unzipped: book
+	@dir="$$(mktemp -d)"; trap 'rm -rf "$$dir"' EXIT; \
+	  cd "$$dir" && unzip -q "$(CURDIR)/_build/html/_downloads/onzichtbaar-broncode.zip" && \
+	  start=$$(date +%s) && $(MAKE) -C onzichtbaar book PYTHON=$(PYTHON) && \
+	  test -f onzichtbaar/_build/html/index.html && test -f onzichtbaar/_build/html-docent/index.html && \
+	  echo "test-unzipped: make book in the unzipped source took $$(( $$(date +%s) - start )) s"
 
 # JupyterLab with jupytext, so the MyST .md chapters open as notebooks.
 lab: $(BIN)/.installed

@@ -22,7 +22,9 @@ import ast
 import html
 import re
 import shutil
+import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import jupytext
@@ -38,6 +40,28 @@ FIGURE_FORMATS = (("svg", "SVG"), ("png", "PNG"), ("csv", "CSV"))
 FIGURES_DIR = "figures"
 KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
 MAGIC_LINE = re.compile(r"^\s*[%!]")
+SOURCE_ZIP = "onzichtbaar-broncode.zip"
+DATA_ZIP = "onzichtbaar-data.zip"
+ZIP_FOLDER = "onzichtbaar"                 # the folder the source zip unpacks into
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)           # fixed: two builds give the same bytes (make repro)
+# Never in the source zip: what a build or an editor makes (when there is no git to ask).
+NOT_SOURCE = {".git", ".venv", "node_modules", "_build", "__pycache__", ".pytest_cache", ".ipynb_checkpoints"}
+LEESMIJ = """Onzichtbaar - Mensenhandel in Nederland: broncode en data
+==========================================================
+
+Dit is de broncode van het boek: de hoofdstukken (chapters/), de data (data/), het
+Python-pakket onzichtbaar/ en alles om het boek te bouwen.{extra}
+
+Nodig: Python 3.11, make, en voor het bouwen van het boek ook Node 20 met npm.
+
+    make lab    JupyterLab: open de hoofdstukken in chapters/ als notebooks
+    make book   bouw het boek; open daarna _build/html/index.html
+
+Een notebook (.ipynb) dat je bij een hoofdstuk downloadt, zet je in de map chapters/
+en open je met make lab.
+"""
+STUDENT_NOTE = ("\n\nDeze versie hoort bij de studenteneditie: zonder de uitwerkingen van de opgaven en\n"
+                "zonder de notities voor de docent.")
 
 
 # --- which figures a chapter makes ------------------------------------------------------------
@@ -108,7 +132,7 @@ def notebook_json(text: str) -> str:
 def edition_text(app: Sphinx, docname: str) -> str:
     """The chapter source as this edition's reader should get it."""
     path = Path(app.env.doc2path(docname))
-    text = path.read_text(encoding="utf-8")
+    text = editions.for_edition(path.read_text(encoding="utf-8"), app.config.oz_edition)
     if app.config.oz_edition == "student":
         return editions.strip_solutions(text, where=str(path))
     notes = editions.teaching_notes(app, docname)
@@ -128,6 +152,12 @@ def _link(docname: str, filename: str, label: str) -> str:
     return f'<a class="oz-download" href="{href}" download>{html.escape(label)}</a>'
 
 
+def _book_link(docname: str, filename: str, label: str) -> str:
+    """A link to a download for the whole book (in ``_downloads/``, not a chapter folder)."""
+    href = html.escape("../" * docname.count("/") + f"{DOWNLOADS_DIR}/{filename}", quote=True)
+    return f'<a class="oz-download" href="{href}" download>{html.escape(label)}</a>'
+
+
 def downloads_box(docname: str, figures: list[str], edition: str) -> str:
     slug = editions.chapter_slug(docname)
     content = (
@@ -138,7 +168,9 @@ def downloads_box(docname: str, figures: list[str], edition: str) -> str:
         ":class: dropdown oz-downloads",
         "",
         f"- {_link(docname, f'{slug}.ipynb', 'Dit hoofdstuk als notebook (.ipynb)')}, {content}. "
-        "Zet het in de map `chapters/` van de broncode en open het in JupyterLab.",
+        f"Het draait met de broncode ({_book_link(docname, SOURCE_ZIP, 'Download de broncode en data (zip)')}): "
+        "pak die uit, zet het notebook in de map `chapters/` en start `make lab`.",
+        f"- {_book_link(docname, DATA_ZIP, 'Alleen de data (zip)')}: `datapackage.json` met de tabellen (CSV).",
     ]
     for name in figures:
         links = " · ".join(_link(docname, f"{name}.{ext}", label) for ext, label in FIGURE_FORMATS)
@@ -191,6 +223,67 @@ def write_downloads(app: Sphinx, exception) -> None:
         )
 
 
+# --- the source and data zips -------------------------------------------------------------------
+
+
+def write_zip(target: Path, files: list[tuple[str, bytes]], executable: frozenset[str] = frozenset()) -> None:
+    """A zip that is the same bytes at every build: sorted names, fixed time and permissions
+    (0755 for the names in ``executable``, e.g. scripts/build_book.sh, else 0644)."""
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, data in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.external_attr = (0o755 if name in executable else 0o644) << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+
+
+def source_files(root: Path) -> list[str]:
+    """The repository's tracked files (git), or, without git, every file that is no build output."""
+    try:
+        listed = subprocess.run(["git", "-C", str(root), "ls-files", "-z"], capture_output=True, check=True).stdout
+        names = [name for name in listed.decode().split("\0") if name]
+    except (OSError, subprocess.CalledProcessError):
+        names = [p.relative_to(root).as_posix() for p in root.rglob("*")
+                 if p.is_file() and not NOT_SOURCE & set(p.relative_to(root).parts)]
+    return sorted(name for name in names if (root / name).is_file())
+
+
+def data_package_files(root: Path) -> list[str]:
+    """``data/datapackage.json`` and every table it describes."""
+    import json
+
+    package = json.loads((root / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    return ["data/datapackage.json"] + sorted(f"data/{r['path']}" for r in package["resources"])
+
+
+def source_zip_files(app: Sphinx) -> list[tuple[str, bytes]]:
+    """The source as this edition's reader may have it: the student's without solutions or notes."""
+    root = Path(app.srcdir)
+    student = app.config.oz_edition == "student"
+    files = []
+    for name in source_files(root):
+        if student and name.startswith(f"{editions.NOTES_DIR.as_posix()}/"):
+            continue
+        data = (root / name).read_bytes()
+        if student and name.startswith("chapters/") and name.endswith(".md"):
+            data = editions.strip_solutions(data.decode("utf-8"), where=name).encode("utf-8")
+        files.append((f"{ZIP_FOLDER}/{name}", data))
+    leesmij = LEESMIJ.format(extra=STUDENT_NOTE if student else "")
+    files.append((f"{ZIP_FOLDER}/LEESMIJ.txt", leesmij.encode("utf-8")))
+    return files
+
+
+def write_zips(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    root, folder = Path(app.srcdir), Path(app.outdir) / DOWNLOADS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    executable = frozenset(f"{ZIP_FOLDER}/{name}" for name in source_files(root) if (root / name).stat().st_mode & 0o100)
+    write_zip(folder / SOURCE_ZIP, source_zip_files(app), executable)
+    write_zip(folder / DATA_ZIP, [(f"{ZIP_FOLDER}-data/{name.removeprefix('data/')}", (root / name).read_bytes())
+                                  for name in data_package_files(root)])
+
+
 def missing_figures(root: Path, docnames: list[str]) -> list[str]:
     """Figure files that the given chapters make but that are not in ``figures/``."""
     missing = []
@@ -208,6 +301,7 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("editions")
     app.connect("source-read", add_downloads_box, priority=600)
     app.connect("build-finished", write_downloads)
+    app.connect("build-finished", write_zips)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 

@@ -8,6 +8,12 @@ The config value ``oz_edition`` picks the edition:
   chapter's "Bronnen" section (or at the end). Chapter authors never edit their chapter
   for this; a notes file for a chapter that is not (yet) in the book is simply unused.
 
+The teacher edition also carries a banner on every page (the theme's announcement bar)
+that says so and links to the same page in the student edition. Where that edition lives,
+relative to the teacher edition's root, is the config value ``oz_student_edition``
+(``../html/`` for the layout ``scripts/build_book.sh`` makes; an absolute URL works too).
+oz-tools.js reads that link to copy student links from the teacher edition.
+
 ``scripts/build_book.sh`` builds both editions, sharing one execution cache.
 The helpers below are also used by ``downloads.py`` for the downloadable notebooks.
 """
@@ -15,6 +21,7 @@ The helpers below are also used by ``downloads.py`` for the downloadable noteboo
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -28,6 +35,8 @@ EDITIONS = ("student", "docent")
 NOTES_DIR = Path("chapters") / "_docent"
 NOTES_TITLE = "Voor de docent"
 SOURCES_TITLE = "Bronnen"
+BANNER_TEXT = "Docenteneditie \u2014 met uitwerkingen."
+BANNER_LINK_TEXT = "Deel met studenten de studenteneditie"
 LABEL_LINE = re.compile(r"^\(.+\)=\s*$")
 
 _MARKDOWN = MarkdownIt("commonmark").use(front_matter_plugin).use(colon_fence_plugin)
@@ -67,6 +76,17 @@ def insert_before_heading(text: str, block: str, title: str | None) -> str:
             at = insertion_line(lines, line)
             return "\n".join(lines[:at] + [block.strip("\n"), ""] + lines[at:])
     return text.rstrip("\n") + "\n\n" + block.strip("\n") + "\n"
+
+
+# Text for one edition only: <!-- oz-docent --> … <!-- /oz-docent --> (or oz-student), each
+# marker on a line of its own. Removed before parsing, so a reference inside a teacher-only
+# block never warns in the student build (Sphinx's {only} would).
+EDITION_BLOCK = re.compile(r"^<!-- oz-(student|docent) -->\n(.*?)^<!-- /oz-\1 -->\n?", re.MULTILINE | re.DOTALL)
+
+
+def for_edition(text: str, edition: str) -> str:
+    """``text`` with the other edition's blocks left out and this edition's markers removed."""
+    return EDITION_BLOCK.sub(lambda m: m.group(2) if m.group(1) == edition else "", text)
 
 
 SOLUTION = re.compile(r"^\{solution\}")
@@ -155,6 +175,8 @@ def teaching_notes(app: Sphinx, docname: str) -> str | None:
 
 
 def student_source(app: Sphinx, docname: str, source: list[str]) -> None:
+    if "<!-- oz-" in source[0]:
+        source[0] = for_edition(source[0], app.config.oz_edition)
     if app.config.oz_edition == "student" and "{solution-start}" in source[0]:
         source[0] = strip_solutions(source[0], gated_only=True, where=str(app.env.doc2path(docname)))
 
@@ -167,9 +189,37 @@ def insert_teaching_notes(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0] = with_teaching_notes(source[0], notes, docname)
 
 
+def student_edition_href(base: str, pagename: str, target_uri: str) -> str:
+    """The same page in the student edition, as a link from page ``pagename``.
+
+    ``base`` is the student edition's root relative to the teacher edition's root (e.g.
+    ``../html/``) or an absolute URL.
+    """
+    base = base if base.endswith("/") else base + "/"
+    if "://" in base or base.startswith("/"):
+        return base + target_uri
+    return "../" * pagename.count("/") + base + target_uri
+
+
+def edition_banner(href: str) -> str:
+    return (f'{escape(BANNER_TEXT)} <a class="oz-student-link" href="{escape(href, quote=True)}">'
+            f"{escape(BANNER_LINK_TEXT)}</a>.")
+
+
+def add_edition_banner(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Teacher edition: the banner on every page (rendered by the theme's announcement bar)."""
+    if app.config.oz_edition != "docent" or app.builder.format != "html":
+        return
+    href = student_edition_href(app.config.oz_student_edition, pagename, app.builder.get_target_uri(pagename))
+    context["theme_announcement"] = edition_banner(href)
+
+
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_exercise")  # its hide_solutions value must exist first
     app.add_config_value("oz_edition", "student", "env", [str])
+    # Where the student edition is, seen from the teacher edition's root (see the docstring).
+    app.add_config_value("oz_student_edition", "../html/", "html", [str])
+    app.connect("html-page-context", add_edition_banner)
     app.connect("config-inited", apply_edition)
     # Before other source-read hooks (e.g. the downloads box), so notes are plain chapter text.
     app.connect("source-read", student_source, priority=400)

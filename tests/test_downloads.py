@@ -125,3 +125,85 @@ def test_downloaded_notebooks_execute_from_the_chapters_folder():
     print("notebook execution times (s):", timings)
     assert timings, "no notebook with code to execute"
     assert time.monotonic() - started < TOTAL_BUDGET, f"notebooks took too long: {timings}"
+
+
+# --- the source and data zips (#16 item 4) ------------------------------------------------------
+
+import zipfile  # noqa: E402
+
+SOURCE_ZIP = "_downloads/onzichtbaar-broncode.zip"
+DATA_ZIP = "_downloads/onzichtbaar-data.zip"
+# What the issue says a runnable source must hold.
+NEEDED = ("onzichtbaar/Makefile", "onzichtbaar/requirements.txt", "onzichtbaar/LEESMIJ.txt")
+NEEDED_FOLDERS = ("onzichtbaar/onzichtbaar/", "onzichtbaar/chapters/", "onzichtbaar/data/")
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_source_zip_holds_what_make_book_needs(edition):
+    require_built(EDITIONS[edition])
+    with zipfile.ZipFile(EDITIONS[edition] / SOURCE_ZIP) as archive:
+        names = archive.namelist()
+        for name in NEEDED:
+            assert name in names, f"{name} missing from the {edition} source zip"
+        for folder in NEEDED_FOLDERS:
+            assert any(n.startswith(folder) for n in names), f"{folder} missing from the {edition} source zip"
+        assert "onzichtbaar/data/datapackage.json" in names
+        for doc in toc_files():
+            assert f"onzichtbaar/{doc}.md" in names
+        assert not [n for n in names if n.split("/")[1] in {"_build", ".venv", "node_modules", ".git"}]
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}, "timestamps not fixed"
+        assert names == sorted(names), "entries not in a fixed order"
+        assert archive.getinfo("onzichtbaar/scripts/build_book.sh").external_attr >> 16 & 0o100, "make book runs it"
+        leesmij = archive.read("onzichtbaar/LEESMIJ.txt").decode("utf-8")
+        assert "make book" in leesmij and "make lab" in leesmij
+
+
+def test_student_source_zip_has_no_solutions_or_teaching_notes():
+    from test_editions import notes_passages, solution_passages, words
+
+    require_built(EDITIONS["student"])
+    with zipfile.ZipFile(EDITIONS["student"] / SOURCE_ZIP) as archive:
+        assert not [n for n in archive.namelist() if n.startswith("onzichtbaar/chapters/_docent/")]
+        text = " | ".join(words(archive.read(n).decode("utf-8")) for n in archive.namelist()
+                          if n.startswith("onzichtbaar/chapters/") and n.endswith(".md"))
+    checked = 0
+    for doc, per_solution in solution_passages().items():
+        for found in per_solution:
+            leaked = [p for p in found if p in text]
+            assert not leaked, f"the student source zip holds a solution of {doc}: {leaked[0]!r}"
+            checked += len(found)
+        leaked = [p for p in notes_passages(doc) if p in text]
+        assert not leaked, f"the student source zip holds teaching notes of {doc}: {leaked[0]!r}"
+    assert checked > 0
+
+
+def test_data_zip_validates_with_the_projects_loader(tmp_path):
+    from onzichtbaar import data
+
+    require_built(EDITIONS["student"])
+    with zipfile.ZipFile(EDITIONS["student"] / DATA_ZIP) as archive:
+        archive.extractall(tmp_path)
+    folder = tmp_path / "onzichtbaar-data"
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    expected = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert [r["name"] for r in package["resources"]] == [r["name"] for r in expected["resources"]]
+    for resource in package["resources"]:
+        frame = data.load(resource["name"], data_dir=folder)  # raises on any schema or rule violation
+        assert len(frame) > 0, resource["name"]
+
+
+@pytest.mark.parametrize("doc", ["chapters/over-de-cijfers", "chapters/zelf-rekenen"])
+def test_data_zip_is_linked_from_the_data_chapters(doc):
+    require_built(EDITIONS["student"])
+    page = EDITIONS["student"] / f"{doc}.html"
+    targets = {resolve(EDITIONS["student"], page, href) for href in download_links(page)}
+    assert (EDITIONS["student"] / DATA_ZIP).resolve() in targets
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_notebook_download_says_which_zip_it_needs(edition):
+    require_built(EDITIONS[edition])
+    for doc in toc_files():
+        raw = (EDITIONS[edition] / f"{doc}.html").read_text(encoding="utf-8")
+        line = re.search(r"<li>.*?Dit hoofdstuk als notebook.*?</li>", raw, flags=re.DOTALL)
+        assert line and "onzichtbaar-broncode.zip" in line.group(0), f"{doc}: the notebook line names no zip"

@@ -185,9 +185,11 @@ def test_teaching_notes_have_the_agreed_parts(notes):
 
 
 def test_the_teacher_edition_says_which_edition_it_is():
+    # The student landing page may mention the teacher edition (route «Ik geef les»); it must
+    # not say it *is* one. The banner test below checks every page.
     index = (BUILD_DOCENT / f"{toc_files()[0]}.html").read_text(encoding="utf-8")
-    assert "docenteneditie" in index
-    assert "docenteneditie" not in (BUILD_HTML / f"{toc_files()[0]}.html").read_text(encoding="utf-8")
+    assert "Docenteneditie \u2014 met uitwerkingen." in index
+    assert "Docenteneditie \u2014 met uitwerkingen." not in (BUILD_HTML / f"{toc_files()[0]}.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("doc", toc_files())
@@ -218,3 +220,75 @@ def test_gated_solutions_are_removed_with_their_code_cells():
     assert editions.strip_solutions(text) == kept + "Tekst.\n"
     with pytest.raises(Exception, match="no \\{solution-end\\}"):
         editions.strip_solutions(kept + "```{solution-start} e1\n```\nUitleg.\n")
+
+
+# --- the teacher edition says so on every page and links to the student edition -------------
+
+BANNER = re.compile(r'<aside class="bd-header-announcement oz-edition-banner"[^>]*>(.*?)</aside>', re.DOTALL)
+STUDENT_LINK = re.compile(r'<a class="oz-student-link" href="([^"]*)"')
+# The issue's wording (#16): what every teacher page must say.
+BANNER_WORDS = words("Docenteneditie — met uitwerkingen. Deel met studenten de studenteneditie")
+
+
+def html_pages(html_dir: Path) -> list[Path]:
+    """Every page a reader can see: not the static assets, not jupyter-book's redirect index.html."""
+    return sorted(p for p in html_dir.rglob("*.html") if "_static" not in p.relative_to(html_dir).parts
+                  and 'http-equiv="Refresh"' not in p.read_text(encoding="utf-8")[:500])
+
+
+def student_edition_setting() -> str:
+    import yaml
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    return config["sphinx"]["config"]["oz_student_edition"]
+
+
+def test_the_student_edition_path_is_a_documented_build_setting():
+    assert student_edition_setting() == "../html/", "make book writes _build/html beside _build/html-docent"
+    assert "oz_student_edition" in (ROOT / "DEVELOPERS.md").read_text(encoding="utf-8")
+
+
+def test_banner_on_every_teacher_page_links_to_the_same_student_page():
+    pages = html_pages(BUILD_DOCENT)
+    assert len(pages) >= len(toc_files()) + 2  # chapters, search, genindex
+    for page in pages:
+        relative = page.relative_to(BUILD_DOCENT)
+        banner = BANNER.search(page.read_text(encoding="utf-8"))
+        assert banner, f"teacher page {relative} has no edition banner"
+        assert words(html.unescape(re.sub(r"<[^>]+>", " ", banner.group(1)))).startswith(BANNER_WORDS), relative
+        href = html.unescape(STUDENT_LINK.search(banner.group(1)).group(1))
+        assert href == "../" * (len(relative.parts) - 1) + student_edition_setting() + relative.as_posix()
+        target = (page.parent / href).resolve()
+        assert target == (BUILD_HTML / relative).resolve() and target.is_file(), f"{relative}: {href} does not resolve"
+
+
+def test_no_banner_in_the_student_edition():
+    for page in html_pages(BUILD_HTML):
+        text = page.read_text(encoding="utf-8")
+        assert "oz-edition-banner" not in text and "Docenteneditie \u2014" not in text, page.relative_to(BUILD_HTML)
+
+
+def test_student_about_page_promises_no_solutions():
+    """The student «Over dit boek» used to say the exercises have solutions to open (#16, ux #14)."""
+    about = page_words(BUILD_HTML / "chapters" / "over-dit-boek.html")
+    assert "uitwerkingen die je kunt openklappen" not in about
+    assert "uitwerkingen van de opgaven en de lesplannen staan in een aparte docenteneditie" in about
+
+
+def test_edition_blocks_show_in_their_edition_only():
+    import sys
+
+    sys.path.insert(0, str(ROOT / "_ext"))
+    from editions import for_edition
+
+    sample = ("Voor iedereen.\n<!-- oz-docent -->\nAlleen docent {ref}`x`.\n<!-- /oz-docent -->\n"
+              "<!-- oz-student -->\nAlleen student.\n<!-- /oz-student -->\nEinde.\n")
+    assert for_edition(sample, "student") == "Voor iedereen.\nAlleen student.\nEinde.\n"
+    assert for_edition(sample, "docent") == "Voor iedereen.\nAlleen docent {ref}`x`.\nEinde.\n"
+
+
+def test_lesson_plan_list_only_in_the_teacher_edition():
+    page = "chapters/ik-geef-les.html"
+    assert "lesplannen per hoofdstuk" in page_words(BUILD_DOCENT / page)
+    assert "lesplannen per hoofdstuk" not in page_words(BUILD_HTML / page)
+    assert "lesplannen discussievragen en uitwerkingen staan alleen in de docenteneditie" in page_words(BUILD_HTML / page)

@@ -208,3 +208,87 @@ def test_controls_have_contrast_and_visible_focus(browser_page, book_url, built_
         assert contrast(style["fg"], style["bg"]) >= 4.5, f"{selector} in {mode} mode: {style}"
         assert style["outline"] != "none" and style["width"] >= 2, f"{selector} has no visible focus in {mode} mode"
     assert_private(page)
+
+
+# --- #14 item 8: tools that answer visibly; #16 item 1: student links from the teacher edition ---
+
+def status_text(page) -> str:
+    """The tools' feedback, which must be visible on screen, not only announced."""
+    status = page.locator("#oz-tools-status")
+    status.wait_for(state="visible", timeout=TIMEOUT)
+    page.wait_for_function("() => document.getElementById('oz-tools-status').textContent.trim() !== ''",
+                           timeout=TIMEOUT)
+    box = status.bounding_box()
+    viewport = page.viewport_size
+    assert box and box["width"] > 50 and 0 <= box["y"] < viewport["height"], "the message is not on screen"
+    return status.inner_text()
+
+
+def test_empty_notes_export_says_so_visibly(browser_page, book_url, built_book):
+    page = browser_page
+    path, _ = first_page_with(built_book, "main article section > h2")
+    page.goto(book_url(path))
+    page.get_by_role("button", name="Exporteer aantekeningen").click()
+    assert "nog geen aantekeningen" in status_text(page)
+    assert_private(page)
+
+
+def test_failed_copy_shows_the_link_on_screen(browser_page, book_url, built_book):
+    page = browser_page
+    page.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error('geweigerd'));")
+    path, soup = first_page_with(built_book, "main article section > h2")
+    anchor, title = sections(soup)[0]
+    page.goto(book_url(path))
+    page.get_by_role("button", name=f"Kopieer link naar \u2018{title}\u2019", exact=True).click()
+    message = status_text(page)
+    assert "lukte niet" in message and f"{book_url(path)}#{anchor}" in message
+    assert_private(page)
+
+
+def test_copy_link_over_file_explains_it_works_only_here(browser, built_book):
+    context = browser.new_context(locale="nl-NL")
+    try:
+        page = context.new_page()
+        path, soup = first_page_with(built_book, "main article section > h2")
+        _, title = sections(soup)[0]
+        page.goto((built_book / path).as_uri())
+        page.get_by_role("button", name=f"Kopieer link naar \u2018{title}\u2019", exact=True).click()
+        assert "werkt alleen hier" in status_text(page)
+    finally:
+        context.close()
+
+
+def test_notes_bar_is_at_the_end_not_between_title_and_goals(browser_page, book_url, built_book):
+    page = browser_page
+    path, _ = first_page_with(built_book, "main article .oz-overview")
+    page.goto(book_url(path))
+    bar = page.locator(".oz-notes-bar")
+    bar.wait_for(state="attached", timeout=TIMEOUT)
+    after = page.evaluate("""() => {
+        const bar = document.querySelector('.oz-notes-bar');
+        const follows = el => Boolean(el.compareDocumentPosition(bar) & Node.DOCUMENT_POSITION_FOLLOWING);
+        const headings = [...document.querySelectorAll('main article section > h2')];
+        return {goals: follows(document.querySelector('main article .oz-overview')),
+                lastHeading: follows(headings[headings.length - 1])};
+    }""")
+    assert after == {"goals": True, "lastHeading": True}, after
+    assert_private(page)
+
+
+def test_notes_export_follows_the_books_order(browser_page, book_url, built_book, tmp_path):
+    """Two notes written in reverse reading order come out in the order of _toc.yml."""
+    page = browser_page
+    with_sections = [(p, s) for p, s in page_soups(built_book) if sections(s)]
+    # The toc order is the source of truth; pick two pages whose names sort the other way round.
+    first, second = next((a, b) for i, a in enumerate(with_sections) for b in with_sections[i + 1:]
+                         if a[0] > b[0])
+    for path, soup in (second, first):  # write the later chapter first
+        page.goto(book_url(path))
+        open_note(page, sections(soup)[0][1]).fill(f"Notitie bij {path}")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Exporteer aantekeningen").click()
+    target = tmp_path / "notes.md"
+    info.value.save_as(target)
+    markdown = target.read_text(encoding="utf-8")
+    assert markdown.index(f"Notitie bij {first[0]}") < markdown.index(f"Notitie bij {second[0]}"), markdown
+    assert_private(page)
