@@ -22,7 +22,6 @@ import ast
 import html
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import jupytext
@@ -30,14 +29,15 @@ import nbformat
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
-sys.path.insert(0, str(Path(__file__).parent))
-import editions  # noqa: E402  (sibling extension: notes, solutions, headings)
+import editions  # sibling extension (notes, solutions, headings); _ext/ is on the path
 
 DOWNLOADS_DIR = "_downloads"
 FIGURE_FORMATS = (("svg", "SVG"), ("png", "PNG"), ("csv", "CSV"))
 FIGURES_DIR = "figures"
 KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
 MAGIC_LINE = re.compile(r"^\s*[%!]")
+#: Calls that export a figure; the name is their second argument (plotting.save_figure, chapter.publish_figure).
+FIGURE_CALLS = ("save_figure", "publish_figure")
 
 
 # --- which figures a chapter makes ------------------------------------------------------------
@@ -54,8 +54,8 @@ def _parse_code(source: str) -> ast.Module | None:
 
 def _is_save_figure(call: ast.Call) -> bool:
     func = call.func
-    return (isinstance(func, ast.Name) and func.id == "save_figure") or (
-        isinstance(func, ast.Attribute) and func.attr == "save_figure"
+    return (isinstance(func, ast.Name) and func.id in FIGURE_CALLS) or (
+        isinstance(func, ast.Attribute) and func.attr in FIGURE_CALLS
     )
 
 
@@ -70,7 +70,7 @@ def figure_names(text: str, where: str) -> list[str]:
     names: list[str] = []
     notebook = jupytext.reads(text, fmt="md:myst")
     for number, cell in enumerate(notebook.cells, start=1):
-        if cell.cell_type != "code" or "save_figure" not in cell.source:
+        if cell.cell_type != "code" or not any(call in cell.source for call in FIGURE_CALLS):
             continue
         tree = _parse_code(cell.source)
         if tree is None:
@@ -213,7 +213,7 @@ def setup(app: Sphinx) -> dict:
 
 if __name__ == "__main__":
     # `python _ext/downloads.py`: list missing figure files of the chapters in _toc.yml.
-    from onzichtbaar.book import toc_documents
+    from bookbuild.toc import toc_documents
 
     root = Path(__file__).resolve().parent.parent
     docs = toc_documents(root / "_toc.yml")

@@ -18,10 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from onzichtbaar import mse
 
-from onzichtbaar import mse  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 TABLE = ROOT / "data" / "raw" / "ned_list_overlaps_2010_2015.csv"
 

@@ -28,10 +28,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from onzichtbaar import data as datapkg
 
-from onzichtbaar import data as datapkg  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 RAW = ROOT / "data" / "raw"
 SERIES = ("NRM", "CoMensha")

@@ -1,4 +1,4 @@
-"""Write references.bib from the research source lists (one entry per source_id).
+"""Write references.bib from the source lists in the repository (one entry per source_id).
 
 Keys are the research's own source ids, so a chapter cites {cite}`laws_md_sr`
 exactly as the dossier does. Undated sources get year "z.j." (zonder jaar).
@@ -13,10 +13,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "research"
+#: The source lists and their date column: the data package's and the legal dossier's
+#: (copied from the research desk by `make sync-research`).
 SOURCE_LISTS = [
-    (ROOT / "data" / "sources.csv", SHARED / "data" / "sources.csv", "year_published"),
-    (None, SHARED / "legal" / "sources.csv", "date"),
+    (ROOT / "data" / "sources.csv", "year_published"),
+    (ROOT / "data" / "raw" / "legal_sources.csv", "date"),
 ]
 OUT = ROOT / "references.bib"
 
@@ -51,8 +52,7 @@ def entry(row: dict, date_column: str, path: Path, line: int) -> str:
 
 def main() -> int:
     entries, seen = [], {}
-    for preferred, fallback, date_column in SOURCE_LISTS:
-        path = preferred if preferred and preferred.exists() else fallback
+    for path, date_column in SOURCE_LISTS:
         with path.open(encoding="utf-8", newline="") as handle:
             for line, row in enumerate(csv.DictReader(handle), start=2):
                 # BibTeX keys are case-insensitive; the two research lists share one source.

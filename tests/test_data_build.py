@@ -12,7 +12,6 @@ import pytest
 from onzichtbaar import DATA_DIR, ROOT
 from onzichtbaar.data import load, package
 
-SHARED = ROOT.parent / "shared" / "research" / "data"
 RAW_FILES = ["figures.csv", "sources.csv", "ned_list_overlaps_2010_2015.csv", "ned_list_overlaps_2010_2015.md"]
 
 
@@ -28,12 +27,6 @@ def test_build_reproduces_the_committed_tables_byte_for_byte(tmp_path):
         built = (tmp_path / resource["path"]).read_bytes()
         committed = (DATA_DIR / resource["path"]).read_bytes()
         assert built == committed, f"{resource['path']} differs from a fresh build: rerun scripts/build_data.py"
-
-
-@pytest.mark.skipif(not SHARED.exists(), reason="the shared research folder is not on this machine")
-@pytest.mark.parametrize("name", RAW_FILES)
-def test_raw_files_are_verbatim_copies_of_the_research(name):
-    assert (DATA_DIR / "raw" / name).read_bytes() == (SHARED / name).read_bytes()
 
 
 def test_every_raw_row_lands_in_exactly_one_table():
@@ -54,7 +47,6 @@ def test_every_raw_row_lands_in_exactly_one_table():
 
 def build_data_with_extra_raw_row(tmp_path, monkeypatch, row: str):
     """The build script, pointed at a copy of data/raw with ``row`` added to figures.csv."""
-    sys.path.insert(0, str(ROOT / "scripts"))
     import build_data
 
     raw = tmp_path / "raw"
