@@ -79,3 +79,18 @@ def test_a_new_year_is_one_raw_row(tmp_path, monkeypatch):
     # the new year also gets a gap row in the CoMensha series and in the minors table
     assert yearly.query("series == 'CoMensha' and year == 2025")["status"].tolist() == ["gap"]
     assert load("minors", data_dir=tmp_path / "out").query("year == 2025")["count"].isna().all()
+
+
+def test_a_new_source_is_a_curation_edit(tmp_path, monkeypatch):
+    """An unknown source stops the build; naming it in data/curation.yml (data, not code) lets it through."""
+    row = "2025,registered_total,all_victims,900,persons,NOS_201810,q,"
+    build_data = build_data_with_extra_raw_row(tmp_path, monkeypatch, row)
+    with pytest.raises(build_data.BuildError, match="NOS_201810.*data/curation.yml"):
+        build_data.build(tmp_path / "out")
+    curation = tmp_path / "curation.yml"
+    text = (DATA_DIR / "curation.yml").read_text(encoding="utf-8")
+    curation.write_text(text.replace("  NRM: [", "  NRM: [NOS_201810, "), encoding="utf-8")
+    monkeypatch.setattr(build_data, "SERIES_SOURCES", build_data.load_curation(curation)["series_sources"])
+    build_data.build(tmp_path / "out")
+    yearly = load("victims_per_year", data_dir=tmp_path / "out")
+    assert yearly.query("series == 'NRM' and year == 2025")["count"].tolist() == [900]
