@@ -54,7 +54,7 @@ MODEL_ID_USE = re.compile(r'"model_id":\s*"([0-9a-f]{32})"|IPY_MODEL_([0-9a-f]{3
 class Volatile:
     name: str
     why: str
-    normalise: Callable[[str, "BuildContext"], str]
+    normalise: Callable[[str, BuildContext], str]
 
 
 @dataclass(frozen=True)

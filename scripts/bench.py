@@ -37,11 +37,11 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from bookbuild import repro
 from bookbuild.browser import CHROMIUM, CHROMIUM_ARGS
 from bookbuild.toc import toc_documents
+
+ROOT = Path(__file__).resolve().parent.parent
 
 KB = 1024
 BUDGETS = {

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from bookbuild.own_words import RUN_LENGTH, digest, runs, shared_runs, shingle_digests, words
+
 from conftest import ROOT, toc_files
 
 LONGREAD = ROOT / "tests" / "fixtures" / "longread"

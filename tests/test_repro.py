@@ -13,8 +13,9 @@ import re
 
 import pytest
 
-from conftest import ROOT, toc_files
 from bookbuild import repro
+
+from conftest import ROOT, toc_files
 
 SAVES_FIGURE = re.compile(r"\b(save|publish)_figure\(")
 

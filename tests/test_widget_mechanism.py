@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from bookbuild.config import write_config
+
 from conftest import ROOT, serve
 
 NOTEBOOK = '''---
