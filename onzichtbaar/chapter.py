@@ -6,6 +6,7 @@ A chapter opens with ``from onzichtbaar import chapter, data`` and ``chapter.set
   :func:`glue_year`, :func:`glue_text` (one value) and :func:`glue_numbers`,
   :func:`glue_years` (several, by keyword), :func:`glue_span` (first/last year, minimum,
   maximum of a yearly series);
+- writes a value with its unit and precision: :func:`quantity` (``ongeveer 5 %``);
 - looks values up strictly: :func:`one` (exactly one row, or an error that names the
   table and the filter) and :func:`facts` (the policy facts by key);
 - publishes a figure with :func:`publish_figure` (SVG, PNG and the CSV of the plotted
@@ -88,6 +89,24 @@ def glue_span(prefix: str, series: pd.Series) -> None:
     glue_years(**{f"{prefix}_jaar_eerst": series.index.min(), f"{prefix}_jaar_laatst": series.index.max(),
                   f"{prefix}_min_jaar": series.idxmin(), f"{prefix}_max_jaar": series.idxmax()})
     glue_numbers(**{f"{prefix}_min": series.min(), f"{prefix}_max": series.max()})
+
+
+def quantity(value: float, unit: str = "", qualifier: str = "") -> str:
+    """A value in Dutch with its unit and the source's precision.
+
+    >>> quantity(5, "percent", "ongeveer"), quantity(0.5, "million_euro_per_year"), quantity(355)
+    ('ongeveer 5 %', '€ 0,5 miljoen per jaar', '355')
+    """
+    decimals = 0 if float(value).is_integer() else 1
+    if unit == "percent":
+        text = percent(value / 100)
+    elif unit == "million_euro_per_year":
+        text = f"€ {number(value, decimals)} miljoen per jaar"
+    elif unit == "years":
+        text = f"{number(value, decimals)} jaar"
+    else:
+        text = number(value, decimals)
+    return " ".join(part for part in (qualifier, text) if part)
 
 
 def dutch_list(items: Iterable) -> str:

@@ -44,8 +44,7 @@ def monitor_per_year(counts: pd.DataFrame, yearly: pd.DataFrame, years: list[int
     ax.set_ylabel(REGISTERED)
     ax.legend(frameon=False, fontsize=9, loc="upper right")
     # Every plotted point with every source that reports it (a gap row has no source).
-    first = years[0]
-    plotted = (yearly.query("year >= @first")[["year", "series", "count", "status", "source_id"]]
+    plotted = (yearly[yearly["year"] >= years[0]][["year", "series", "count", "status", "source_id"]]
                .rename(columns={"year": "jaar", "series": "reeks", "count": "aantal"}))
     return fig, plotted
 
