@@ -6,6 +6,8 @@ its source id (the key the research uses) is unique by construction and lets a
 reader find the same source in `data/sources.csv`.
 """
 
+import re
+
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.labels import BaseLabelStyle
@@ -21,20 +23,12 @@ class SourceIdStyle(UnsrtStyle):
     default_label_style = "source_id"
 
 
-def setup(app):
-    register_plugin("pybtex.style.labels", "source_id", SourceIdLabelStyle)
-    register_plugin("pybtex.style.formatting", "oz_source_id", SourceIdStyle)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
-
-
 # --- One bibliography per chapter -------------------------------------------
 # sphinxcontrib-bibtex resolves citations globally: a source cited in two
 # chapters, each with its own bibliography, is a "duplicate citation". Its
 # documented remedy is a key prefix per document (jupyter-book docs,
 # "Citing a work in different documents"). Authors write plain source ids;
 # this hook adds the document's prefix to every citation and bibliography.
-import re  # noqa: E402
-
 CITE_ROLE = re.compile(r"\{(cite(?::[a-z]+)?)\}`([^`]+)`")
 BIBLIOGRAPHY = re.compile(r"^(\s*(?:```+|:::+)\{bibliography\}[^\n]*\n)", re.MULTILINE)
 
@@ -58,10 +52,8 @@ def prefix_citations(app, docname: str, source: list) -> None:
     source[0] = text
 
 
-_base_setup = setup
-
-
-def setup(app):  # noqa: F811 - extends the setup above
-    metadata = _base_setup(app)
-    app.connect("source-read", prefix_citations)
-    return metadata
+def setup(app):
+    register_plugin("pybtex.style.labels", "source_id", SourceIdLabelStyle)
+    register_plugin("pybtex.style.formatting", "oz_source_id", SourceIdStyle)
+    app.connect("source-read", prefix_citations)  # default priority 500: see DEVELOPERS.md, hook order
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
