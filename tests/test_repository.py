@@ -86,3 +86,11 @@ def test_reader_package_imports_no_build_tooling(module):
     build_imports = imported_modules(module.read_text(encoding="utf-8")) & BUILD_ONLY
     assert build_imports == set(), (f"onzichtbaar/{module.name} imports {sorted(build_imports)}: build tooling "
                                     "belongs in bookbuild/ (or _ext/, scripts/)")
+
+
+@pytest.mark.parametrize("package", ["onzichtbaar", "bookbuild"])
+def test_package_docstring_lists_every_module(package):
+    module = __import__(package)
+    modules = {p.stem for p in (ROOT / package).glob("*.py") if p.stem != "__init__"}
+    missing = sorted(m for m in modules if f"``{m}``" not in module.__doc__)
+    assert missing == [], f"{package}/__init__.py does not list {missing}"
