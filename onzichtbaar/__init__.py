@@ -9,6 +9,7 @@ Modules:
 - ``figures``: the book's data figures, one function each (tables in, figure and plotted numbers out).
 - ``data_dictionary``: the data package's tables and columns as Markdown.
 - ``widgets``: kernel-free explainers (precomputed answers in ``Stack`` widgets).
+- ``data_explainers``: explainers about the data (the monitor's breakdown per year).
 - ``law273f``: art. 273f Sr as a model: elements, sub-clauses, penalties.
 - ``explainers``: the art. 273f explainers and quiz built on ``law273f`` and ``widgets``.
 - ``mse``: multiple systems estimation of the number of victims.
