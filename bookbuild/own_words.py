@@ -15,6 +15,9 @@ from collections.abc import Iterable
 
 RUN_LENGTH = 6
 QUOTE = re.compile(r"«[^»]*»")
+#: Proper names and titles, which may be shared with the longread: they are left out like quotes.
+PROPER_NAMES = ("Wetboek van Strafrecht", "Vereniging van Nederlandse Gemeenten")
+NAME = re.compile("|".join(re.escape(name) for name in PROPER_NAMES), re.IGNORECASE)
 #: A seed paragraph of at most this many words is a title or caption, not running text.
 HEADING_MAX_WORDS = 12
 
@@ -31,8 +34,12 @@ def words(text: str) -> list[str]:
 
 
 def unquoted(text: str) -> str:
-    """``text`` without its marked quotations («…»), which may repeat the source."""
-    return QUOTE.sub(" ", text)
+    """``text`` without its marked quotations («…») and proper names, which may repeat the source.
+
+    >>> unquoted("Zij zei «kom maar» over artikel 273f van het Wetboek van Strafrecht.")
+    'Zij zei | over artikel 273f van het |.'
+    """
+    return NAME.sub("|", QUOTE.sub("|", text))
 
 
 def runs(text: str, length: int = RUN_LENGTH) -> list[str]:

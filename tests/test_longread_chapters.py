@@ -169,6 +169,13 @@ def test_checker_allows_five_words_and_marked_quotes():
     assert shared_runs(quoted, SOURCE_DIGESTS) == []
 
 
+def test_proper_names_are_exempt_but_the_words_around_them_are_not():
+    source = shingle_digests("zoals artikel 273f van het Wetboek van Strafrecht zegt over werven en dwingen van mensen")
+    assert shared_runs("Lees artikel 273f van het Wetboek van Strafrecht nog eens.", source) == []
+    assert shared_runs("Het Wetboek van Strafrecht zegt over werven en dwingen van", source) == [
+        "zegt over werven en dwingen van"]
+
+
 def test_digests_are_sha256_of_the_normalised_run():
     assert digest("kat zat gisteren rustig op de") == hashlib.sha256(b"kat zat gisteren rustig op de").hexdigest()
     assert runs("Kat, zat!") == [] and runs("a b c d e f g") == ["a b c d e f", "b c d e f g"]
