@@ -1,5 +1,8 @@
 """The chapter API: what a chapter's code cells need besides the data and the analysis.
 
+Glue functions and ``publish_figure`` return nothing: a hidden cell that ends with one of
+them must not print its value into the page.
+
 A chapter opens with ``from onzichtbaar import chapter, data`` and ``chapter.setup()``, then:
 
 - glues every number of the prose in Dutch: :func:`glue_number`, :func:`glue_percent`,
@@ -41,31 +44,30 @@ def setup() -> None:
 # --- glue: every number of the prose comes from the data ------------------------------------
 
 
-def _glue(name: str, text: str) -> str:
+def _glue(name: str, text: str) -> None:
     from myst_nb import glue  # the notebook's glue; imported late so the module loads without myst-nb
 
     glue(name, text, display=False)
-    return text
 
 
-def glue_text(name: str, text: str) -> str:
+def glue_text(name: str, text: str) -> None:
     """Glue ``text`` as it is (a name, a list, a phrase)."""
-    return _glue(name, str(text))
+    _glue(name, str(text))
 
 
-def glue_number(name: str, value: float, decimals: int = 0) -> str:
+def glue_number(name: str, value: float, decimals: int = 0) -> None:
     """Glue a number in Dutch notation (``5060`` -> ``5.060``); a missing value is an error."""
-    return _glue(name, number(float(value), decimals))
+    _glue(name, number(float(value), decimals))
 
 
-def glue_percent(name: str, fraction: float, decimals: int = 0) -> str:
+def glue_percent(name: str, fraction: float, decimals: int = 0) -> None:
     """Glue a fraction as a Dutch percentage (``0.254`` -> ``25 %``)."""
-    return _glue(name, percent(float(fraction), decimals))
+    _glue(name, percent(float(fraction), decimals))
 
 
-def glue_year(name: str, year: float) -> str:
+def glue_year(name: str, year: float) -> None:
     """Glue a year, without a thousands separator (``2019``, not ``2.019``)."""
-    return _glue(name, str(int(year)))
+    _glue(name, str(int(year)))
 
 
 def glue_numbers(decimals: int = 0, **values: float) -> None:
@@ -169,19 +171,19 @@ def fact(key: str, table: str = "municipal_policy", data_dir: Path = POLICY_DIR)
 
 
 def publish_figure(fig, name: str, plotted: pd.DataFrame, glue_as: str | None = None,
-                   folder: Path | None = None) -> dict[str, Path]:
+                   folder: Path | None = None) -> None:
     """Export ``fig`` (SVG, PNG and ``plotted`` as CSV), glue it and close it.
 
     ``name`` is the file name in ``figures/`` and in the page's download box (pass it as
     a literal string: ``_ext/downloads.py`` reads it from the call); ``glue_as`` is the
-    name of ``{glue:figure}`` in the prose (default: ``name``).
+    name of ``{glue:figure}`` in the prose (default: ``name``). Returns nothing, so a cell
+    that ends with it shows no output.
     """
-    paths = plotting.save_figure(fig, name, plotted, folder)
+    plotting.save_figure(fig, name, plotted, folder)
     from myst_nb import glue
 
     glue(glue_as or name, fig, display=False)
     plt.close(fig)
-    return paths
 
 
 # --- a bar table --------------------------------------------------------------------------------

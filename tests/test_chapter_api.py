@@ -27,6 +27,15 @@ def test_fact_names_the_file_of_an_unknown_key():
         chapter.fact("nonsense")
 
 
+def test_glue_helpers_return_nothing_to_print(monkeypatch):
+    glued = {}
+    monkeypatch.setattr("myst_nb.glue", lambda name, value, display=True: glued.setdefault(name, value))
+    results = [chapter.glue_number("n", 5060.0), chapter.glue_percent("p", 0.8), chapter.glue_year("j", 2019.0),
+               chapter.glue_text("t", "Polen"), chapter.glue_numbers(a=1200), chapter.glue_years(b=2020)]
+    assert results == [None] * 6
+    assert glued == {"n": "5.060", "p": "80 %", "j": "2019", "t": "Polen", "a": "1.200", "b": "2020"}
+
+
 def test_quantity_keeps_the_sources_precision():
     assert chapter.quantity(60, "percent", "meer dan") == "meer dan 60 %"
     assert chapter.quantity(1.5, "million_euro_per_year") == "€ 1,5 miljoen per jaar"
@@ -39,9 +48,10 @@ def test_publish_figure_writes_three_files_and_closes_the_figure(tmp_path, monke
     monkeypatch.setattr("myst_nb.glue", lambda name, value, display=True: glued.setdefault(name, value))
     fig, ax = plt.subplots()
     ax.bar([2019], [1000])
-    paths = chapter.publish_figure(fig, "proef", pd.DataFrame({"jaar": [2019], "aantal": [1000]}),
+    shown = chapter.publish_figure(fig, "proef", pd.DataFrame({"jaar": [2019], "aantal": [1000]}),
                                    glue_as="proef_figuur", folder=tmp_path)
-    assert sorted(p.name for p in paths.values()) == ["proef.csv", "proef.png", "proef.svg"]
+    assert shown is None  # a cell ending with it prints nothing into the page
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["proef.csv", "proef.png", "proef.svg"]
     assert (tmp_path / "proef.csv").read_text(encoding="utf-8") == "jaar,aantal\n2019,1000\n"
     assert glued == {"proef_figuur": fig}
     assert not plt.fignum_exists(fig.number)
