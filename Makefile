@@ -30,7 +30,6 @@ references.bib: $(BIN)/.installed scripts/make_bib.py data/sources.csv data/raw/
 	$(BIN)/python scripts/make_bib.py
 
 book: $(BIN)/.installed vendor references.bib
-	$(BIN)/python scripts/cache_guard.py
 	scripts/build_book.sh
 
 # Budgets and measurements (a script, not a test): build times, page weights, explainer latency.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build both editions of the book strictly: -n nitpicky, -W warnings are errors,
+# The build entry point: both editions of the book, built strictly: -n nitpicky, -W warnings are errors,
 # --keep-going shows all problems at once.
 #   _build/html         student edition (solutions hidden)
 #   _build/html-docent  teacher edition (solutions and teaching notes, `oz_edition: docent`)
@@ -11,6 +11,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DOCENT=_build/docent            # sources of the teacher build: its config, doctrees, output
 PY=.venv/bin/python
+
+# The one build entry point (`make book` calls it after installing): first clear the
+# execution cache if onzichtbaar/, data/ or _config.yml changed (scripts/cache_guard.py).
+$PY scripts/cache_guard.py
 
 # Figures are written when a notebook executes. If one is missing while the cache holds
 # the notebook's outputs, the figure would never come back: execute afresh.
