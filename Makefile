@@ -8,9 +8,9 @@ BIN    := $(VENV)/bin
 JB_FLAGS := -n -W --keep-going
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: book test test-deps test-unzipped handouts vendor lab bench repro linkcheck clean mse-cache
+.PHONY: book test test-deps test-unzipped test-fresh-clone handouts lint data sync-research vendor lab bench repro linkcheck clean mse-cache
 
-$(BIN)/.installed: requirements.txt
+$(BIN)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
@@ -20,13 +20,13 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The widget manager, require.js and the widget fonts, served by the book itself.
+# The widget manager and the widget fonts, served by the book itself.
 vendor: _static/vendor/.stamp
 _static/vendor/.stamp: node_modules/.installed scripts/vendor_assets.sh _config.yml
 	scripts/vendor_assets.sh
 	touch $@
 
-references.bib: $(BIN)/.installed scripts/make_bib.py $(wildcard data/sources.csv) ../shared/research/legal/sources.csv
+references.bib: $(BIN)/.installed scripts/make_bib.py data/sources.csv data/raw/legal_sources.csv
 	$(BIN)/python scripts/make_bib.py
 
 # The MSE chapter's heavy results (every two-way model, bootstraps, simulations) live in
@@ -35,7 +35,6 @@ mse-cache: $(BIN)/.installed
 	nice $(BIN)/python scripts/build_mse_cache.py
 
 book: $(BIN)/.installed vendor references.bib mse-cache
-	$(BIN)/python scripts/cache_guard.py
 	scripts/build_book.sh
 
 # Budgets and measurements (a script, not a test): build times, page weights, explainer latency.
@@ -63,7 +62,11 @@ test-deps: $(BIN)/.installed
 	  else echo "pdftotext is missing: install Debian's 'poppler-utils' package"; exit 1; fi; \
 	fi
 
-test: book test-deps handouts
+# ruff (config in pyproject.toml); the same check runs in .pre-commit-config.yaml.
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+
+test: book test-deps handouts lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -q -p no:cacheprovider tests
 
 # One A4 PDF per chapter per edition, printed by Chromium, into _build/handouts/ (and linked
@@ -79,6 +82,21 @@ test-unzipped: book
 	  start=$$(date +%s) && $(MAKE) -C onzichtbaar book PYTHON=$(PYTHON) && \
 	  test -f onzichtbaar/_build/html/index.html && test -f onzichtbaar/_build/html-docent/index.html && \
 	  echo "test-unzipped: make book in the unzipped source took $$(( $$(date +%s) - start )) s"
+
+# What a fresh clone does: copy the tracked files (git ls-files) to an empty temporary
+# folder, with no ../shared beside it, and run `make book` there. .ci/run calls it.
+test-fresh-clone:
+	scripts/test_fresh_clone.sh
+
+# The tidy tables of the data package, rebuilt from data/raw/ and data/curation.json.
+data: $(BIN)/.installed
+	$(BIN)/python scripts/build_data.py
+
+# Refresh the research copies (data/raw/, tests/fixtures/longread/) from the research
+# desk beside the repository, on purpose; fails when it is absent. The build never reads it.
+SHARED ?= ../shared
+sync-research: $(BIN)/.installed
+	$(BIN)/python scripts/sync_research.py --shared $(SHARED)
 
 # JupyterLab with jupytext, so the MyST .md chapters open as notebooks.
 lab: $(BIN)/.installed

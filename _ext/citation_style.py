@@ -94,22 +94,12 @@ class ReferenceStyle(AuthorYearReferenceStyle):
         self.role_style.update((role, style) for style in self.styles[:2] for role in style.role_names())
 
 
-def setup(app):
-    register_plugin("pybtex.style.labels", "oz_short_label", ShortLabelStyle)
-    # The name _config.yml has used since the labels were source ids (bibtex_default_style).
-    register_plugin("pybtex.style.formatting", "oz_source_id", ShortLabelFormatStyle)
-    register_reference_plugin("sphinxcontrib.bibtex.style.referencing", REFERENCE_STYLE, ReferenceStyle)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
-
-
 # --- One bibliography per chapter -------------------------------------------
 # sphinxcontrib-bibtex resolves citations globally: a source cited in two
 # chapters, each with its own bibliography, is a "duplicate citation". Its
 # documented remedy is a key prefix per document (jupyter-book docs,
 # "Citing a work in different documents"). Authors write plain source ids;
 # this hook adds the document's prefix to every citation and bibliography.
-import re  # noqa: E402
-
 CITE_ROLE = re.compile(r"\{(cite(?::[a-z]+)?)\}`([^`]+)`")
 BIBLIOGRAPHY = re.compile(r"^(\s*(?:```+|:::+)\{bibliography\}[^\n]*\n)", re.MULTILINE)
 
@@ -133,10 +123,10 @@ def prefix_citations(app, docname: str, source: list) -> None:
     source[0] = text
 
 
-_base_setup = setup
-
-
-def setup(app):  # noqa: F811 - extends the setup above
-    metadata = _base_setup(app)
-    app.connect("source-read", prefix_citations)
-    return metadata
+def setup(app):
+    register_plugin("pybtex.style.labels", "oz_short_label", ShortLabelStyle)
+    # The name _config.yml has used since the labels were source ids (bibtex_default_style).
+    register_plugin("pybtex.style.formatting", "oz_source_id", ShortLabelFormatStyle)
+    register_reference_plugin("sphinxcontrib.bibtex.style.referencing", REFERENCE_STYLE, ReferenceStyle)
+    app.connect("source-read", prefix_citations)  # default priority 500: see DEVELOPERS.md, hook order
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

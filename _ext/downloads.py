@@ -23,7 +23,6 @@ import html
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -32,8 +31,7 @@ import nbformat
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
-sys.path.insert(0, str(Path(__file__).parent))
-import editions  # noqa: E402  (sibling extension: notes, solutions, headings)
+import editions  # sibling extension (notes, solutions, headings); _ext/ is on the path
 
 DOWNLOADS_DIR = "_downloads"
 FIGURE_FORMATS = (("svg", "SVG"), ("png", "PNG"), ("csv", "CSV"))
@@ -47,8 +45,7 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)           # fixed: two builds give the same byt
 # Never in the source zip: what a build or an editor makes (when there is no git to ask).
 NOT_SOURCE = {".git", ".venv", "node_modules", "_build", "__pycache__", ".pytest_cache", ".ipynb_checkpoints"}
 LEESMIJ = """Onzichtbaar - Mensenhandel in Nederland: broncode en data
-==========================================================
-
+===================================================
 Dit is de broncode van het boek: de hoofdstukken (chapters/), de data (data/), het
 Python-pakket onzichtbaar/ en alles om het boek te bouwen.{extra}
 
@@ -62,6 +59,9 @@ en open je met make lab.
 """
 STUDENT_NOTE = ("\n\nDeze versie hoort bij de studenteneditie: zonder de uitwerkingen van de opgaven en\n"
                 "zonder de notities voor de docent.")
+=======
+#: Calls that export a figure; the name is their second argument (plotting.save_figure, chapter.publish_figure).
+FIGURE_CALLS = ("save_figure", "publish_figure")
 
 
 # --- which figures a chapter makes ------------------------------------------------------------
@@ -78,8 +78,8 @@ def _parse_code(source: str) -> ast.Module | None:
 
 def _is_save_figure(call: ast.Call) -> bool:
     func = call.func
-    return (isinstance(func, ast.Name) and func.id == "save_figure") or (
-        isinstance(func, ast.Attribute) and func.attr == "save_figure"
+    return (isinstance(func, ast.Name) and func.id in FIGURE_CALLS) or (
+        isinstance(func, ast.Attribute) and func.attr in FIGURE_CALLS
     )
 
 
@@ -94,7 +94,7 @@ def figure_names(text: str, where: str) -> list[str]:
     names: list[str] = []
     notebook = jupytext.reads(text, fmt="md:myst")
     for number, cell in enumerate(notebook.cells, start=1):
-        if cell.cell_type != "code" or "save_figure" not in cell.source:
+        if cell.cell_type != "code" or not any(call in cell.source for call in FIGURE_CALLS):
             continue
         tree = _parse_code(cell.source)
         if tree is None:
@@ -307,7 +307,7 @@ def setup(app: Sphinx) -> dict:
 
 if __name__ == "__main__":
     # `python _ext/downloads.py`: list missing figure files of the chapters in _toc.yml.
-    from onzichtbaar.book import toc_documents
+    from bookbuild.toc import toc_documents
 
     root = Path(__file__).resolve().parent.parent
     docs = toc_documents(root / "_toc.yml")

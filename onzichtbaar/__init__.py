@@ -1,10 +1,18 @@
-"""Shared code of the book *Onzichtbaar — Mensenhandel in Nederland*.
+"""Shared code of the book *Onzichtbaar — Mensenhandel in Nederland*: what a reader or
+analyst imports. (What builds the book is in ``bookbuild/``, ``_ext/`` and ``scripts/``.)
 
 Modules:
-- ``data``: the validating loader of the data package in ``data/``.
+- ``data``: the validating loader of the data package in ``data/`` (and ``data/policy/``).
+- ``dutch``: Dutch formatting of numbers and percentages for glued values.
 - ``plotting``: house style, colour-blind-safe palette, reproducible figure export.
+- ``chapter``: the chapter API: glue helpers, strict lookups, ``publish_figure``, ``bar_table``.
+- ``figures``: the book's data figures, one function each (tables in, figure and plotted numbers out).
+- ``data_dictionary``: the data package's tables and columns as Markdown.
 - ``widgets``: kernel-free explainers (precomputed answers in ``Stack`` widgets).
-- ``dutch``: Dutch number and date formatting for glued values.
+- ``data_explainers``: explainers about the data (the monitor's breakdown per year).
+- ``law273f``: art. 273f Sr as a model: elements, sub-clauses, penalties.
+- ``explainers``: the art. 273f explainers and quiz built on ``law273f`` and ``widgets``.
+- ``mse``: multiple systems estimation of the number of victims.
 """
 
 from pathlib import Path

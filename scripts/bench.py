@@ -3,7 +3,7 @@
 
 Measures
 1. clean build time: the whole book into a folder of its own with an empty execution
-   cache (``onzichtbaar.repro.build``), strict flags as in ``make book``;
+   cache (``bookbuild.repro.build``), strict flags as in ``make book``;
 2. cached rebuild time: the same build again without any change;
 3. execution time per notebook, from the jupyter-cache records of that build;
 4. transfer size per page: headless Chromium loads each page from a local server that
@@ -37,11 +37,11 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from bookbuild import repro
+from bookbuild.browser import CHROMIUM, CHROMIUM_ARGS
+from bookbuild.toc import toc_documents
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM, CHROMIUM_ARGS, built_pages  # noqa: E402
-from onzichtbaar import repro  # noqa: E402
 
 KB = 1024
 BUDGETS = {
@@ -169,7 +169,7 @@ def explainer_latency(browser, base: str, page: str) -> float:
 def browser_measurements(html_dir: Path, repeat: int):
     from playwright.sync_api import sync_playwright
 
-    pages = [p for p in built_pages() if (html_dir / p).exists()] + ["search.html", "genindex.html"]
+    pages = [p for p in [f"{name}.html" for name in toc_documents()] if (html_dir / p).exists()] + ["search.html", "genindex.html"]
     server, base = serve(html_dir)
     weights, latencies = [], {}
     try:

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import pandas as pd
 
-from onzichtbaar import mse  # noqa: E402
+from onzichtbaar import mse
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def timed(work, repeats: int) -> list[float]:

@@ -1,9 +1,9 @@
 """Build the book's tidy data tables in ``data/`` from the research files in ``data/raw/``.
 
-Run: ``.venv/bin/python scripts/build_data.py`` (optionally ``--out DIR``).
+Run: ``make data`` (or ``.venv/bin/python scripts/build_data.py --out DIR``).
 
-- ``data/raw/`` holds verbatim copies of the research files; never edit them by hand
-  except to add a row for a new year or source.
+- ``data/raw/`` holds verbatim copies of the research files, refreshed by ``make
+  sync-research``; a new year is added to the research file first, then synced.
 - Every row of ``data/raw/figures.csv`` ends up in exactly one table, or in
   ``unused_raw_rows.csv`` with the reason why it is not used. Nothing is dropped
   silently: an unclaimed row stops the build.
@@ -12,8 +12,9 @@ Run: ``.venv/bin/python scripts/build_data.py`` (optionally ``--out DIR``).
   fails on anything the schema rejects.
 - Output is deterministic (sorted rows, fixed formatting, ``\\n`` line ends).
 
-A new monitor year is one added row in ``data/raw/figures.csv`` and a rerun. When a
-later monitor *revises* an earlier year, add the old value to ``SUPERSEDED``.
+A new monitor year is one added row in ``data/raw/figures.csv`` and ``make data``. The
+curation rules (which source reports which series, values a later monitor revised, known
+gaps) are data: ``data/curation.yml``.
 """
 
 from __future__ import annotations
@@ -26,50 +27,39 @@ import re
 import shutil
 import sys
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import yaml
 
-from onzichtbaar import data as datapkg  # noqa: E402
+from onzichtbaar import data as datapkg
+
+ROOT = Path(__file__).resolve().parent.parent
 
 RAW = ROOT / "data" / "raw"
 SERIES = ("NRM", "CoMensha")
 
-# Which register series a source reports, for raw rows whose note does not start with
-# "series=...". TIP reports and news on the monitors quote the Rapporteur (NRM series).
-NRM_SOURCES = re.compile(
-    r"^(TIP20\d\d|NRM_.*|DR_news_.*|EC_nl_country|NJI_cijfers|NU_201910|NU_2012|RD_20\d+|"
-    r"NIEUWSNL_20211207|BD_201810|DUTCHNEWS_201710|NHNIEUWS_202410|NRC_20121224|LASTRADA_2014)$"
-)
-COMENSHA_SOURCES = re.compile(
-    r"^(COMENSHA_.*|LASTRADA_2011|LASTRADA_2012|ACTUEEL_20130412|VOLKSKRANT_202210|NU_2013|"
-    r"NHNIEUWS_2021|NIEUWSNL_20221018|NLTIMES_20221018)$"
-)
-# Topics about perpetrators and prosecution: no register series applies.
-NO_SERIES_TOPICS = {"shelter", "suspects", "prosecution", "conviction", "reports_to_police"}
+CURATION = ROOT / "data" / "curation.yml"
 
-# Values that a later monitor replaced (REPORT.md §2 and §4). Key: series, year, category, value.
-SUPERSEDED = {
-    ("NRM", 2014, "all_victims", 1561): "Monitor 2011-2015 gebruikte nog de volledige telling van CoMensha; "
-    "latere monitors herzien dit jaar naar beneden.",
-    ("NRM", 2014, "all_victims", 1256): "Waarde uit monitor 2013-2017; monitor 2014-2018 geeft een herziene waarde.",
-    ("NRM", 2015, "all_victims", 1321): "Monitor 2011-2015 gebruikte nog de volledige telling van CoMensha; "
-    "latere monitors herzien dit jaar naar beneden.",
-    ("NRM", 2017, "all_victims", 958): "Waarde uit monitor 2013-2017; vanaf monitor 2014-2018 herzien. "
-    "De herziene waarde past bij de periodetotalen 2015-2019 en 2016-2020.",
-    ("NRM", 2016, "police", 462): "TIP 2018; in TIP 2019 herzien.",
-}
-# Known context for a missing yearly count (a gap stays a gap, with its reason).
-GAP_NOTES = {
-    ("CoMensha", 2017): ("COMENSHA_beeld2017_ketenpartners",
-                         "CoMensha noemt voor dit jaar alleen 'een lichte stijging', zonder aantal."),
-    ("CoMensha", 2023): ("COMENSHA_beeld2024_v3",
-                         "Alleen aantallen per melder gevonden, geen totaal."),
-    ("CoMensha", 2024): ("COMENSHA_beeld2024_v3",
-                         "Alleen aantallen per melder gevonden, geen totaal."),
-}
-GAP_DEFAULT = "Geen aantal gevonden in de onderzochte bronnen."
+
+def load_curation(path: Path = CURATION) -> dict:
+    """The curation rules (``data/curation.yml``) in the shapes the build looks them up by."""
+    rules = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {
+        "series_sources": {series: tuple(patterns) for series, patterns in rules["series_sources"].items()},
+        "no_series_topics": set(rules["no_series_topics"]),
+        "superseded": {(r["series"], r["year"], r["category"], r["value"]): r["reason"] for r in rules["superseded"]},
+        "gap_notes": {(g["series"], g["year"]): (g["source_id"], g["note"]) for g in rules["gaps"]},
+        "gap_default": rules["gap_default"],
+    }
+
+
+_CURATION = load_curation()
+SERIES_SOURCES = _CURATION["series_sources"]
+NO_SERIES_TOPICS = _CURATION["no_series_topics"]
+SUPERSEDED = _CURATION["superseded"]
+GAP_NOTES = _CURATION["gap_notes"]
+GAP_DEFAULT = _CURATION["gap_default"]
 
 UNITS = {
     "persons": ("persons", None),
@@ -165,12 +155,11 @@ def series_of(row: RawRow) -> str:
         return match.group(1)
     if "CoMensha own series" in row.note:
         return "CoMensha"
-    if NRM_SOURCES.match(row.source_id):
-        return "NRM"
-    if COMENSHA_SOURCES.match(row.source_id):
-        return "CoMensha"
+    for series, patterns in SERIES_SOURCES.items():
+        if any(fnmatchcase(row.source_id, pattern) for pattern in patterns):
+            return series
     raise BuildError(f"{row.where()}, column 'source_id': decide whether {row.source_id!r} reports the NRM or "
-                     "the CoMensha series and add it to NRM_SOURCES or COMENSHA_SOURCES")
+                     "the CoMensha series and add it under series_sources in data/curation.yml")
 
 
 def clean_note(note: str) -> str:

@@ -10,6 +10,7 @@ name="$(basename "${page%.md}")"
 work="/tmp/oz-page-$name"
 rm -rf "$work" && mkdir -p "$work"  # fresh each time: the cache cannot see changes in onzichtbaar/ or data/
 [ -f _static/vendor/.stamp ] || make vendor >/dev/null
+# hulp-en-melden is always in: every chapter links to it through chapters/_parts/hulp-en-melden-box.md.
 cat > "$work/_toc.yml" <<TOC
 format: jb-book
 root: ${page%.md}
@@ -17,7 +18,7 @@ chapters:
   - file: chapters/hulp-en-melden
 TOC
 [ "${page%.md}" = chapters/hulp-en-melden ] && sed -i '/chapters:/,$d' "$work/_toc.yml"
-sed -e "s|cache: _build/.jupyter_cache|cache: $work/.jupyter_cache|" -e "s|: _ext\$|: $PWD/_ext|" _config.yml > "$work/_config.yml"
+.venv/bin/python -m bookbuild.config "$work/_config.yml" --cache "$work/.jupyter_cache" >/dev/null
 set +e
 .venv/bin/jupyter-book build . --toc "$work/_toc.yml" --config "$work/_config.yml" \
   --path-output "$work" -n --keep-going > "$work/build.log" 2>&1

@@ -1,4 +1,4 @@
-"""Write references.bib from the research source lists (one entry per source_id).
+"""Write references.bib from the source lists in the repository (one entry per source_id).
 
 Keys are the research's own source ids, so a chapter cites {cite}`laws_md_sr`
 exactly as the dossier does. What the reader sees is a short Dutch author-year
@@ -24,10 +24,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "research"
+#: The source lists and their date column: the data package's and the legal dossier's
+#: (copied from the research desk by `make sync-research`).
 SOURCE_LISTS = [
-    (ROOT / "data" / "sources.csv", SHARED / "data" / "sources.csv", "year_published"),
-    (None, SHARED / "legal" / "sources.csv", "date"),
+    (ROOT / "data" / "sources.csv", "year_published"),
+    (ROOT / "data" / "raw" / "legal_sources.csv", "date"),
 ]
 LABEL_OVERRIDES = ROOT / "data" / "citation_labels.csv"
 OUT = ROOT / "references.bib"
@@ -116,8 +117,7 @@ def main() -> int:
     overrides = load_overrides()
     sources: dict[str, dict[str, str]] = {}
     seen: dict[str, str] = {}
-    for preferred, fallback, date_column in SOURCE_LISTS:
-        path = preferred if preferred and preferred.exists() else fallback
+    for path, date_column in SOURCE_LISTS:
         with path.open(encoding="utf-8", newline="") as handle:
             for line, row in enumerate(csv.DictReader(handle), start=2):
                 key = row.get("source_id", "").strip()

@@ -4,7 +4,7 @@
 Each build goes to its own folder (``--path-output``) with its own execution cache,
 so every notebook executes twice; ``_build/`` is not touched. The two outputs (pages,
 assets, search index, the notebook and figure downloads) must be identical after
-normalising the volatile parts documented in ``onzichtbaar/repro.py``.
+normalising the volatile parts documented in ``bookbuild/repro.py``.
 
 Exit status: 0 when identical, 1 on a difference or a stale figure, 2 when a build fails.
 
@@ -19,8 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from onzichtbaar import repro  # noqa: E402
+from bookbuild import repro
 
 
 def main(argv: list[str] | None = None) -> int:

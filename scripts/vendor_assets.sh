@@ -6,9 +6,8 @@
 # Only the named scripts: Jupyter Book adds EVERY *.js under _static to every page, and
 # only the configured ones are kept off pages without widgets by _ext/offline_book.py.
 #
-# The html-manager has two runtimes: embed-amd.js (needs require.js; 918 KB + 21 KB gzip)
-# and the self-contained embed.js (458 KB gzip), which renders every core ipywidget —
-# all this book uses. Switching is a change to nb_ipywidgets_js only (issue #7).
+# The book uses the html-manager's self-contained embed.js (458 KB gzip), which renders
+# every core ipywidget without require.js (issue #7); require.js is no longer vendored.
 #
 # Every script is also stored gzip-compressed next to itself (name.js.gz, -n: no name or
 # time inside, so the bytes are reproducible) for web servers that serve precompressed
@@ -33,12 +32,9 @@ render_when_parsed() {
   grep -qF 'document.addEventListener("DOMContentLoaded",' "$file"
 }
 for name in $scripts; do
-  case "$name" in
-    require.min.js) cp node_modules/requirejs/require.js "$out/$name" ;;
-    *) [ -f "$manager/$name" ] || { echo "vendor_assets: $manager/$name not found (named in _config.yml)" >&2; exit 1; }
-       cp "$manager/$name" "$out/"
-       [ -f "$manager/$name.LICENSE.txt" ] && cp "$manager/$name.LICENSE.txt" "$out/" ;;
-  esac
+  [ -f "$manager/$name" ] || { echo "vendor_assets: $manager/$name not found (named in _config.yml)" >&2; exit 1; }
+  cp "$manager/$name" "$out/"
+  [ -f "$manager/$name.LICENSE.txt" ] && cp "$manager/$name.LICENSE.txt" "$out/"
   render_when_parsed "$out/$name"
   gzip -9 -n -k -f "$out/$name"
 done

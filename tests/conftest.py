@@ -1,38 +1,25 @@
 """Shared fixtures: the built book, a local web server for it, and headless Chromium.
 
-The browser is Debian's Chromium (``CHROMIUM`` or /usr/bin/chromium) driven by
-Playwright; Playwright never downloads a browser of its own here.
+The browser is Debian's Chromium driven by Playwright (``bookbuild/browser.py``).
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
 from pathlib import Path
 
 import pytest
 
-from onzichtbaar.book import toc_documents
+from bookbuild.browser import CHROMIUM, CHROMIUM_ARGS
+from bookbuild.toc import toc_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_HTML = ROOT / "_build" / "html"
 BUILD_DOCENT = ROOT / "_build" / "html-docent"
 #: The two editions built by `make book`: student (no solutions) and teacher (docent).
 EDITIONS = {"student": BUILD_HTML, "docent": BUILD_DOCENT}
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Flags that keep Chromium from calling home (the machine has no internet).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-]
 
 
 def toc_files(toc_path: Path = ROOT / "_toc.yml") -> list[str]:

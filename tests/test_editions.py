@@ -207,9 +207,6 @@ def test_student_notebook_has_no_solution_or_notes_blocks(doc):
 
 def test_gated_solutions_are_removed_with_their_code_cells():
     """sphinx-exercise's hide_solutions leaves a gated solution's content; the extension removes it."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "_ext"))
     import editions
 
     kept = "```{exercise}\n:label: e1\nVraag.\n```\n"

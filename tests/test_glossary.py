@@ -66,7 +66,7 @@ def context_of(string: NavigableString, article) -> tuple[str, str | None]:
 
 def first_uses(page_path, entries) -> tuple[dict[str, bool], list[str]]:
     """For each term used on the page: was its first use a link? Plus unlinked excerpts."""
-    article = soup_of(page_path).select_one("main article") 
+    article = soup_of(page_path).select_one("main article")
     patterns = {term_id: term_regex(term) for term_id, (term, _) in entries.items()}
     linked: dict[str, bool] = {}
     problems = []
@@ -91,7 +91,7 @@ def chapter_pages():
 def test_glossary_has_terms_with_english_equivalent_and_definition(built_book):
     entries = glossary_entries(built_book)
     assert len(entries) >= 20, "the glossary should cover the legal and policy terms of the book"
-    for term_id, (term, definition) in entries.items():
+    for term, definition in entries.values():
         english = re.match(r"Engels:\s*(\S.*?)\.\s", definition)
         assert english, f"{term!r}: the definition must start with 'Engels: <English term>.'"
         rest = definition[english.end():]

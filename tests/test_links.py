@@ -39,7 +39,7 @@ class PageScan(HTMLParser):
                 self.links.append((self.getpos()[0], tag, value))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def scan(path: Path) -> PageScan:
     parser = PageScan()
     parser.feed(path.read_text(encoding="utf-8"))

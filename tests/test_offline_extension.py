@@ -1,11 +1,6 @@
 """The offline guard recognises everything a browser would fetch from another host."""
 
-import sys
-
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "_ext"))
-from offline_book import remote_loads  # noqa: E402
+from offline_book import remote_loads
 
 
 def test_remote_script_stylesheet_image_and_css_url_are_found():

@@ -1,7 +1,7 @@
 """Two clean builds give the same book: the proof on two chapters.
 
 ``make repro`` does the same for the whole book (scripts/repro.py); both use
-``onzichtbaar.repro``. Here the opening page and the first chapter that exports
+``bookbuild.repro``. Here the opening page and the first chapter that exports
 figures are built twice from clean into separate folders, each with its own
 execution cache, and compared file by file after normalising only the documented
 volatile parts (``repro.VOLATILE``).
@@ -13,10 +13,11 @@ import re
 
 import pytest
 
-from conftest import ROOT, toc_files
-from onzichtbaar import repro
+from bookbuild import repro
 
-SAVES_FIGURE = re.compile(r"\bsave_figure\(")
+from conftest import ROOT, toc_files
+
+SAVES_FIGURE = re.compile(r"\b(save|publish)_figure\(")
 
 
 def first_chapter_with_figures() -> str | None:

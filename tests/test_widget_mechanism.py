@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
+
+from bookbuild.config import write_config
 
 from conftest import ROOT, serve
 
@@ -53,14 +54,7 @@ def tiny_book(tmp_path_factory) -> Path:
     book = tmp_path_factory.mktemp("tiny-book")
     (book / "proef.md").write_text(NOTEBOOK, encoding="utf-8")
     (book / "_toc.yml").write_text("format: jb-book\nroot: proef\n", encoding="utf-8")
-    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    config["execute"]["cache"] = str(book / ".jupyter_cache")
-    config["sphinx"]["local_extensions"] = {name: str(ROOT / "_ext") for name in config["sphinx"]["local_extensions"]}
-    config["bibtex_bibfiles"] = [str(ROOT / "references.bib")]
-    config["html"]["favicon"] = str(ROOT / "_static" / "favicon.svg")
-    config["sphinx"]["config"]["html_static_path"] = [str(ROOT / "_static")]
-    config["exclude_patterns"] = ["_build"]
-    (book / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_config(book / "_config.yml", cache=book / ".jupyter_cache", standalone=True)
     result = subprocess.run(
         [str(Path(sys.executable).parent / "jupyter-book"), "build", str(book), "-n", "-W", "--keep-going"],
         capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},

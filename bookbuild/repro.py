@@ -6,7 +6,7 @@ Used by ``scripts/repro.py`` (``make repro``: the whole book, twice from clean),
 
 A build here never touches ``_build/``: it gets its own output folder
 (``--path-output``), its own execution cache and a temporary copy of ``_config.yml``
-(as ``scripts/check_page.sh`` does), so notebooks really execute again.
+(``bookbuild.config``), so notebooks really execute again.
 
 Volatile parts
 --------------
@@ -32,12 +32,12 @@ from pathlib import Path
 
 import yaml
 
-from onzichtbaar import ROOT
+from bookbuild import ROOT, config
 
 JUPYTER_BOOK = Path(sys.executable).parent / "jupyter-book"
 #: The book's strict flags (see Makefile): nitpicky, warnings are errors, report all.
 STRICT_FLAGS = ("-n", "-W", "--keep-going")
-EDITIONS = ("student", "docent")
+EDITIONS = config.EDITIONS
 
 # --- volatile parts ---------------------------------------------------------------------
 
@@ -54,7 +54,7 @@ MODEL_ID_USE = re.compile(r'"model_id":\s*"([0-9a-f]{32})"|IPY_MODEL_([0-9a-f]{3
 class Volatile:
     name: str
     why: str
-    normalise: Callable[[str, "BuildContext"], str]
+    normalise: Callable[[str, BuildContext], str]
 
 
 @dataclass(frozen=True)
@@ -150,22 +150,8 @@ class BuildFailed(RuntimeError):
 
 
 def write_config(work: Path, edition: str = "student") -> Path:
-    """A copy of ``_config.yml`` whose execution cache lives in ``work`` and whose paths are absolute.
-
-    ``edition="docent"`` builds the teacher edition, as ``scripts/build_book.sh`` does.
-    """
-    if edition not in EDITIONS:
-        raise ValueError(f"unknown edition {edition!r}; expected one of {sorted(EDITIONS)}")
-    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    config["execute"]["cache"] = str(work / ".jupyter_cache")
-    if edition != "student":
-        config.setdefault("sphinx", {}).setdefault("config", {})["oz_edition"] = edition
-    extensions = config.get("sphinx", {}).get("local_extensions") or {}
-    for name, folder in extensions.items():
-        extensions[name] = str((ROOT / folder).resolve())
-    path = work / "_config.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+    """A variant ``_config.yml`` in ``work`` with its own execution cache there (see :mod:`bookbuild.config`)."""
+    return config.write_config(work, edition, cache=work / ".jupyter_cache")
 
 
 def write_toc(work: Path, documents: Sequence[str]) -> Path:

@@ -1,4 +1,4 @@
-"""Facts about the book itself, shared by the build extensions and the tests."""
+"""The table of contents: which documents the book has, in reading order."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from onzichtbaar import ROOT
+from bookbuild import ROOT
 
 
 def toc_documents(toc_path: Path = ROOT / "_toc.yml") -> list[str]:
