@@ -10,7 +10,8 @@ Strafrecht, art. 273f") is cited by its author alone, not as "n.d.".
 """
 
 import re
-from dataclasses import dataclass, field as dataclass_field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle

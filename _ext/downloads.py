@@ -45,7 +45,8 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)           # fixed: two builds give the same byt
 # Never in the source zip: what a build or an editor makes (when there is no git to ask).
 NOT_SOURCE = {".git", ".venv", "node_modules", "_build", "__pycache__", ".pytest_cache", ".ipynb_checkpoints"}
 LEESMIJ = """Onzichtbaar - Mensenhandel in Nederland: broncode en data
-===================================================
+==========================================================
+
 Dit is de broncode van het boek: de hoofdstukken (chapters/), de data (data/), het
 Python-pakket onzichtbaar/ en alles om het boek te bouwen.{extra}
 
@@ -59,7 +60,6 @@ en open je met make lab.
 """
 STUDENT_NOTE = ("\n\nDeze versie hoort bij de studenteneditie: zonder de uitwerkingen van de opgaven en\n"
                 "zonder de notities voor de docent.")
-=======
 #: Calls that export a figure; the name is their second argument (plotting.save_figure, chapter.publish_figure).
 FIGURE_CALLS = ("save_figure", "publish_figure")
 

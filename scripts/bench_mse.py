@@ -14,8 +14,6 @@ import statistics
 import time
 from pathlib import Path
 
-import pandas as pd
-
 from onzichtbaar import mse
 
 ROOT = Path(__file__).resolve().parent.parent

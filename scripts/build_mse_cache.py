@@ -22,16 +22,14 @@ Run: ``make mse-cache`` (or ``nice .venv/bin/python scripts/build_mse_cache.py [
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
 import pandas as pd
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from onzichtbaar import mse
 
-from onzichtbaar import mse  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 #: Resamples per bootstrap of the Dutch six-list table. 300 puts about 7 resamples
 #: beyond each end of a 95% percentile interval: its ends are rough (a few per cent),

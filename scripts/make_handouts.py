@@ -18,9 +18,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from bookbuild.toc import toc_documents
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from onzichtbaar.book import toc_documents  # noqa: E402
 
 EDITIONS = {"student": ROOT / "_build" / "html", "docent": ROOT / "_build" / "html-docent"}
 OUT = ROOT / "_build" / "handouts"
@@ -63,7 +63,7 @@ def print_edition(browser, edition: str, html_dir: Path) -> list[Path]:
 
 
 def main() -> None:
-    for edition, html_dir in EDITIONS.items():
+    for html_dir in EDITIONS.values():
         if not (html_dir / "index.html").exists():
             sys.exit(f"{html_dir} is not built: run `make book` first")
     shutil.rmtree(OUT, ignore_errors=True)

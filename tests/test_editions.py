@@ -273,9 +273,6 @@ def test_student_about_page_promises_no_solutions():
 
 
 def test_edition_blocks_show_in_their_edition_only():
-    import sys
-
-    sys.path.insert(0, str(ROOT / "_ext"))
     from editions import for_edition
 
     sample = ("Voor iedereen.\n<!-- oz-docent -->\nAlleen docent {ref}`x`.\n<!-- /oz-docent -->\n"

@@ -12,9 +12,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from test_editions import notes_passages, solution_passages, words
 
 from conftest import ROOT, toc_files
-from test_editions import notes_passages, solution_passages, words
 
 HANDOUTS = ROOT / "_build" / "handouts"
 ROUTE_PAGES = ("chapters/ik-ben-student", "chapters/ik-geef-les")
