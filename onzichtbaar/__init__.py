@@ -4,6 +4,7 @@ analyst imports. (What builds the book is in ``bookbuild/``, ``_ext/`` and ``scr
 Modules:
 - ``data``: the validating loader of the data package in ``data/`` (and ``data/policy/``).
 - ``dutch``: Dutch formatting of numbers and percentages for glued values.
+- ``citations``: the bibliography's short label of a source id, for widgets and tables.
 - ``plotting``: house style, colour-blind-safe palette, reproducible figure export.
 - ``chapter``: the chapter API: glue helpers, strict lookups, ``publish_figure``, ``bar_table``.
 - ``figures``: the book's data figures, one function each (tables in, figure and plotted numbers out).
