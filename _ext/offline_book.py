@@ -41,6 +41,21 @@ def is_widget_script(app: Sphinx, asset) -> bool:
     )
 
 
+def with_configured_attributes(app: Sphinx, asset):
+    """The runtime script with the attributes _config.yml gives it (``defer`` among them).
+
+    Jupyter Book also registers every ``_static/**/*.js`` without attributes; when that
+    plain copy of the runtime comes first, the configured one is dropped as a duplicate.
+    """
+    from sphinx.builders.html._assets import _JavaScript
+
+    configured = app.config.nb_ipywidgets_js.get(_filename(asset).removeprefix("_static/"))
+    if configured is None:
+        return asset
+    attributes = {**getattr(asset, "attributes", {}), **configured}
+    return _JavaScript(_filename(asset), priority=getattr(asset, "priority", 500), **attributes)
+
+
 def keep_widgets_on_their_own_pages(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """Give each page only its own widget state and the runtime only where needed.
 
@@ -58,8 +73,14 @@ def keep_widgets_on_their_own_pages(app: Sphinx, pagename, templatename, context
             state = getattr(asset, "attributes", {}).get("body")
             if own_state is None or (state is not None and state != own_state):
                 continue
+            asset = with_configured_attributes(app, asset)
         kept.append(asset)
-    context["script_files"] = kept
+    # The state (often 300 KB) goes to the end of the body (_templates/page.html): in the
+    # <head> the browser must read past it before it can paint any text (issue #14).
+    context["oz_widget_state"] = next(
+        (getattr(a, "attributes", {}).get("body") for a in kept
+         if getattr(a, "attributes", {}).get("type") == WIDGET_STATE), None)
+    context["script_files"] = [a for a in kept if getattr(a, "attributes", {}).get("type") != WIDGET_STATE]
 
 
 def drop_remote_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:

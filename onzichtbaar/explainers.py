@@ -26,7 +26,7 @@ import ipywidgets as w
 
 from onzichtbaar import law273f as law
 from onzichtbaar.law273f import Act, Availability, Case, ExploitationForm, Means, Profit, Purpose
-from onzichtbaar.widgets import Choice, explainer, html_box, yes_no
+from onzichtbaar.widgets import Choice, Verdict, explainer, html_box, yes_no
 
 PENALTY_HISTORY_CSV = Path(__file__).with_name("penalty_history.csv")
 
@@ -67,20 +67,6 @@ def bullet_list(items: Sequence[str], css_class: str = "oz-list") -> str:
 
 
 @dataclass(frozen=True)
-class Verdict:
-    """What one leaf of an explainer shows: a plain sentence plus explanatory HTML."""
-
-    text: str
-    detail_html: str = ""
-
-    def html(self) -> str:
-        return (
-            f'<p class="oz-verdict-line"><strong><span class="oz-verdict-text">{html.escape(self.text)}</span></strong></p>'
-            f"{self.detail_html}"
-        )
-
-
-@dataclass(frozen=True)
 class ExplainerSpec:
     """One explainer: controls, the verdict for each combination, and notes per control."""
 
@@ -90,22 +76,16 @@ class ExplainerSpec:
     verdict: Callable[..., Verdict]
     notes: dict[str, Callable[[Any], str]] = field(default_factory=dict)
     intro_html: str = ""
+    reset_label: str = "Begin opnieuw"
 
     def combinations(self) -> list[tuple[tuple[str, Any], ...]]:
         """Every combination of ``(label, value)`` options, in the order of the answer tree."""
         return list(itertools.product(*(choice.options for choice in self.choices)))
 
     def widget(self) -> w.Widget:
-        box = explainer(
-            self.title,
-            self.choices,
-            lambda *values: self.verdict(*values).html(),
-            self.notes,
-            self.name,
+        return explainer(
+            self.title, self.choices, self.verdict, self.notes, self.name, self.intro_html, self.reset_label
         )
-        if self.intro_html:
-            box.children = (box.children[0], html_box(self.intro_html, "oz-intro"), *box.children[1:])
-        return box
 
 
 def expected_verdicts(spec: ExplainerSpec) -> list[tuple[dict[str, str], str]]:
@@ -566,6 +546,7 @@ def quiz_spec(question: QuizQuestion) -> ExplainerSpec:
         choices=(Choice(f"quiz-{question.number}-antwoord", f"Jouw antwoord: {question.question}", options),),
         verdict=lambda answer: quiz_verdict(question, answer),
         intro_html=f"<p><em>Fictief voorbeeld.</em> {html.escape(question.story)}</p>",
+        reset_label="Opnieuw",
     )
 
 
