@@ -45,6 +45,14 @@ def page_record(html: str) -> dict | None:
             element.decompose()
     headings = [SPACE.sub(" ", h.get_text(" ")).strip() for h in article.select("h1, h2, h3, h4")]
     title = headings[0] if headings else ""
+    # A glossary result points at its term (<dt id>): give the anchor the definition too.
+    for term in article.select("dt[id]"):
+        entry = soup.new_tag("section", id=term["id"])
+        definition = term.find_next_sibling("dd")
+        term.wrap(entry)
+        del term["id"]
+        if definition is not None:
+            entry.append(definition.extract())
     # Keep <section id> for anchored excerpts; every other element becomes its text.
     for element in article.find_all(True):
         if element.name == "section" and element.get("id"):

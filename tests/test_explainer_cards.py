@@ -10,6 +10,8 @@ the page: the viewport sizes, «nothing wider than the card», the body font siz
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import EDITIONS
@@ -84,7 +86,7 @@ def test_verdict_in_view_after_tapping_the_first_control(browser, book_url, edit
 def test_nothing_inside_a_card_is_cut_off_on_a_phone(browser, book_url, edition, page_path):
     context, page = open_page(browser, book_url, page_path, "phone")
     try:
-        body_size = page.evaluate("getComputedStyle(document.querySelector('article p')).fontSize")
+        body_size = page.evaluate("getComputedStyle(document.querySelector('article section > p')).fontSize")
         cards = page.locator(".widget-subarea .oz-card")
         for i in range(cards.count()):
             card = cards.nth(i)
@@ -96,23 +98,29 @@ def test_nothing_inside_a_card_is_cut_off_on_a_phone(browser, book_url, edition,
         context.close()
 
 
+CHOSEN = """card => [...card.querySelectorAll('.widget-toggle-buttons')].filter(c => c.closest('.oz-card') === card)
+  .map(c => [...c.querySelectorAll('.widget-toggle-button')].findIndex(b => b.classList.contains('mod-active')))"""
+
+
 @pytest.mark.parametrize("device", DEVICES)
-def test_reset_brings_back_the_starting_verdict(browser, book_url, device):
+def test_reset_brings_back_the_starting_state(browser, book_url, device):
     context, page = open_page(browser, book_url, PAGES[0], device)
     try:
         for i in range(page.locator(".widget-subarea .oz-card").count()):
             card = page.locator(".widget-subarea .oz-card").nth(i)
             verdict = card.locator(":scope > .oz-verdict")
-            start = verdict.inner_text()
-            for _ in range(2):  # change up to two controls
-                option = first_other_option(card)
-                option.scroll_into_view_if_needed()
-                press(page, device, option)
-            page.wait_for_function("([el, before]) => el.innerText !== before", arg=[verdict.element_handle(), start])
+            start_text, start_chosen = verdict.inner_text(), card.evaluate(CHOSEN)
+            option = card.locator(".widget-toggle-buttons").first.locator(".widget-toggle-button:not(.mod-active)").last
+            option.scroll_into_view_if_needed()
+            press(page, device, option)
+            page.wait_for_function(f"card => JSON.stringify(({CHOSEN})(card)) !== '{json.dumps(start_chosen, separators=(',', ':'))}'",
+                                   arg=card.element_handle(), timeout=3000)
             reset = card.locator(".oz-reset")
             reset.scroll_into_view_if_needed()
             press(page, device, reset)
-            page.wait_for_function("([el, before]) => el.innerText === before", arg=[verdict.element_handle(), start], timeout=3000)
+            page.wait_for_function(f"card => JSON.stringify(({CHOSEN})(card)) === '{json.dumps(start_chosen, separators=(',', ':'))}'",
+                                   arg=card.element_handle(), timeout=3000)
+            assert verdict.inner_text() == start_text, f"card {i}"
     finally:
         context.close()
 
