@@ -80,7 +80,17 @@ def keep_widgets_on_their_own_pages(app: Sphinx, pagename, templatename, context
     context["oz_widget_state"] = next(
         (getattr(a, "attributes", {}).get("body") for a in kept
          if getattr(a, "attributes", {}).get("type") == WIDGET_STATE), None)
-    context["script_files"] = [a for a in kept if getattr(a, "attributes", {}).get("type") != WIDGET_STATE]
+    # The runtime (1.9 MB) is loaded by _templates/page.html after the first paint: a <script>
+    # in the <head>, even with defer, runs before the first frame when the page is parsed
+    # quickly, and the reader sees a blank page meanwhile (issue #14).
+    runtime = [a for a in kept if _filename(a) in {f"_static/{path}" for path in app.config.nb_ipywidgets_js}]
+    context["oz_widget_runtime"] = [
+        {"src": _filename(a), "attributes": {k: v for k, v in a.attributes.items() if k not in ("defer", "async")}}
+        for a in runtime
+    ]
+    context["script_files"] = [
+        a for a in kept if a not in runtime and getattr(a, "attributes", {}).get("type") != WIDGET_STATE
+    ]
 
 
 def drop_remote_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:

@@ -10,6 +10,13 @@ same thing.
 
 Keep the number of combinations small (product of the option counts); every
 combination becomes one leaf widget in the page.
+
+Every explainer is one card (:func:`explainer`): title bar with a reset button, the
+instructions, the controls, then the verdict, which CSS keeps in view (sticky) next to
+the control just used, coloured by its :class:`Verdict` kind with an icon. The page's
+static copies (starting state, and a table of every combination for print and for
+readers without JavaScript) are made from the embedded widget state by
+``_ext/widget_fallback.py``; styles are in ``_static/oz-widgets.css``.
 """
 
 from __future__ import annotations
