@@ -41,6 +41,21 @@ def is_widget_script(app: Sphinx, asset) -> bool:
     )
 
 
+def with_configured_attributes(app: Sphinx, asset):
+    """The runtime script with the attributes _config.yml gives it (``defer`` among them).
+
+    Jupyter Book also registers every ``_static/**/*.js`` without attributes; when that
+    plain copy of the runtime comes first, the configured one is dropped as a duplicate.
+    """
+    from sphinx.builders.html._assets import _JavaScript
+
+    configured = app.config.nb_ipywidgets_js.get(_filename(asset).removeprefix("_static/"))
+    if configured is None:
+        return asset
+    attributes = {**getattr(asset, "attributes", {}), **configured}
+    return _JavaScript(_filename(asset), priority=getattr(asset, "priority", 500), **attributes)
+
+
 def keep_widgets_on_their_own_pages(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """Give each page only its own widget state and the runtime only where needed.
 
@@ -58,8 +73,40 @@ def keep_widgets_on_their_own_pages(app: Sphinx, pagename, templatename, context
             state = getattr(asset, "attributes", {}).get("body")
             if own_state is None or (state is not None and state != own_state):
                 continue
+            asset = with_configured_attributes(app, asset)
         kept.append(asset)
-    context["script_files"] = kept
+    # The state (often 300 KB) goes to the end of the page body: in the <head> the browser
+    # must read past it before it can paint any text (issue #14). The runtime (1.9 MB) is
+    # loaded after the first paint: a <script> in the <head>, even with defer, runs before
+    # the first frame when the page is parsed quickly, and the reader sees a blank page.
+    state = next((getattr(a, "attributes", {}).get("body") for a in kept
+                  if getattr(a, "attributes", {}).get("type") == WIDGET_STATE), None)
+    runtime = [a for a in kept if _filename(a) in {f"_static/{path}" for path in app.config.nb_ipywidgets_js}]
+    context["script_files"] = [
+        a for a in kept if a not in runtime and getattr(a, "attributes", {}).get("type") != WIDGET_STATE
+    ]
+    if state is not None and "body" in context:
+        context["body"] += f'\n<script type="{WIDGET_STATE}">{state}</script>\n' + _runtime_loader(context, runtime)
+
+
+def _runtime_loader(context, runtime) -> str:
+    """A script that adds the widget runtime to the page once the first frame is painted."""
+    import json
+
+    scripts = [
+        {"src": context["pathto"](_filename(a), 1),
+         "attributes": {k: v for k, v in a.attributes.items() if k not in ("defer", "async")}}
+        for a in runtime
+    ]
+    return (
+        "<script>(function () {\n"
+        f"  var scripts = {json.dumps(scripts)};\n"
+        "  function load() { scripts.forEach(function (s) { var el = document.createElement('script');\n"
+        "    Object.keys(s.attributes).forEach(function (k) { el.setAttribute(k, s.attributes[k]); });\n"
+        "    el.src = s.src; document.head.appendChild(el); }); }\n"
+        "  requestAnimationFrame(function () { setTimeout(load, 0); });\n"
+        "})();</script>\n"
+    )
 
 
 def drop_remote_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:

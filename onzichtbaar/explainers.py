@@ -31,7 +31,7 @@ import ipywidgets as w
 from onzichtbaar import citations
 from onzichtbaar import law273f as law
 from onzichtbaar.law273f import Act, Availability, Case, ExploitationForm, Means, Profit, Purpose
-from onzichtbaar.widgets import Choice, explainer, html_box, yes_no
+from onzichtbaar.widgets import Choice, Verdict, explainer, html_box, yes_no
 
 PENALTY_HISTORY_CSV = Path(__file__).with_name("penalty_history.csv")
 
@@ -80,33 +80,6 @@ def bullet_list(items: Sequence[str], css_class: str = "oz-list") -> str:
     return f'<ul class="{css_class}">' + "".join(f"<li>{_with_sources(i)}</li>" for i in items) + "</ul>"
 
 
-#: The kinds of answer a verdict can be: a clear yes, a clear no, or «look further».
-VERDICT_KINDS = ("ja", "nee", "let-op")
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """What one leaf of an explainer shows: a plain sentence plus explanatory HTML.
-
-    ``kind`` is one of :data:`VERDICT_KINDS`; it only adds a CSS class for styling.
-    """
-
-    text: str
-    detail_html: str = ""
-    kind: str = "let-op"
-
-    def __post_init__(self) -> None:
-        if self.kind not in VERDICT_KINDS:
-            raise ValueError(f"Verdict.kind: {self.kind!r} is not one of {VERDICT_KINDS}")
-
-    def html(self) -> str:
-        return (
-            f'<p class="oz-verdict-line oz-verdict-{self.kind}"><strong>'
-            f'<span class="oz-verdict-text">{html.escape(self.text)}</span></strong></p>'
-            f"{self.detail_html}"
-        )
-
-
 @dataclass(frozen=True)
 class ExplainerSpec:
     """One explainer: controls, the verdict for each combination, and notes per control."""
@@ -117,22 +90,16 @@ class ExplainerSpec:
     verdict: Callable[..., Verdict]
     notes: dict[str, Callable[[Any], str]] = field(default_factory=dict)
     intro_html: str = ""
+    reset_label: str = "Begin opnieuw"
 
     def combinations(self) -> list[tuple[tuple[str, Any], ...]]:
         """Every combination of ``(label, value)`` options, in the order of the answer tree."""
         return list(itertools.product(*(choice.options for choice in self.choices)))
 
     def widget(self) -> w.Widget:
-        box = explainer(
-            self.title,
-            self.choices,
-            lambda *values: self.verdict(*values).html(),
-            self.notes,
-            self.name,
+        return explainer(
+            self.title, self.choices, self.verdict, self.notes, self.name, self.intro_html, self.reset_label
         )
-        if self.intro_html:
-            box.children = (box.children[0], html_box(self.intro_html, "oz-intro"), *box.children[1:])
-        return box
 
 
 def expected_verdicts(spec: ExplainerSpec) -> list[tuple[dict[str, str], str]]:
@@ -412,7 +379,7 @@ def straf_verdict(vereniging: bool, minor: bool, kwetsbaar: bool, geweld: bool, 
         detail = "<p>Geen strafverzwarende omstandigheid: het maximum van lid 1 geldt.</p>"
     detail += ("<p>Elk lid noemt naast de gevangenisstraf een geldboete van de vijfde categorie. "
                "De rechter kiest de straf; dit is alleen het maximum.</p>")
-    return Verdict(text, detail, kind="ja")
+    return Verdict(text, detail, kind="info")
 
 
 STRAFMAXIMUM = ExplainerSpec(
@@ -653,7 +620,7 @@ def quiz_verdict(question: QuizQuestion, answer: str | None) -> Verdict:
     assessment = law.assess(question.case)
     right = answer == question.correct
     text = f"{'Goed' if right else 'Niet goed'}. Het juiste antwoord is: {question.correct}."
-    return Verdict(text, f"<p>{_with_sources(question.explanation(assessment))}</p>", "ja" if right else "nee")
+    return Verdict(text, f"<p>{_with_sources(question.explanation(assessment))}</p>", "goed" if right else "fout")
 
 
 def quiz_spec(question: QuizQuestion) -> ExplainerSpec:
@@ -664,6 +631,7 @@ def quiz_spec(question: QuizQuestion) -> ExplainerSpec:
         choices=(Choice(f"quiz-{question.number}-antwoord", f"Jouw antwoord: {question.question}", options),),
         verdict=lambda answer: quiz_verdict(question, answer),
         intro_html=f"<p><em>Fictief voorbeeld.</em> {html.escape(question.story)}</p>",
+        reset_label="Opnieuw",
     )
 
 

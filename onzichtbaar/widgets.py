@@ -10,6 +10,13 @@ same thing.
 
 Keep the number of combinations small (product of the option counts); every
 combination becomes one leaf widget in the page.
+
+Every explainer is one card (:func:`explainer`): title bar with a reset button, the
+instructions, the controls, then the verdict, which CSS keeps in view (sticky) next to
+the control just used, coloured by its :class:`Verdict` kind with an icon. The page's
+static copies (starting state, and a table of every combination for print and for
+readers without JavaScript) are made from the embedded widget state by
+``_ext/widget_fallback.py``; styles are in ``_static/oz-widgets.css``.
 """
 
 from __future__ import annotations
@@ -138,19 +145,109 @@ def combinations(choices: Sequence[Choice]) -> list[tuple]:
     return list(itertools.product(*(choice.values() for choice in choices)))
 
 
+# --- verdicts --------------------------------------------------------------------------
+
+#: Kinds of verdict: the CSS class ``oz-kind-<kind>`` colours the verdict and an icon says
+#: the same without colour (WCAG 1.4.1). The words are in the verdict text itself.
+VERDICT_ICONS = {
+    "ja": "\u2714",      # ✔ heavy check mark
+    "nee": "\u2716",     # ✖ heavy multiplication x
+    "let-op": "\u26a0",  # ⚠ warning sign
+    "goed": "\u2714",
+    "fout": "\u2716",
+    "info": "\u27a4",    # ➤ arrowhead
+    "leeg": "\u2026",    # … nothing chosen yet
+}
+#: How a verdict's first words give its kind when the caller names none (longest first).
+_KIND_OF_LEAD = (
+    ("niet goed", "fout"), ("niet schatbaar", "let-op"), ("let op", "let-op"), ("goed", "goed"),
+    ("ja", "ja"), ("van toepassing", "ja"), ("nee", "nee"), ("geen", "nee"), ("kies", "leeg"),
+)
+
+
+def verdict_kind(text: str) -> str:
+    """The kind of a verdict sentence from its first words («Ja: …» → ``ja``); else ``info``."""
+    lead = text.strip().lower()
+    for words, kind in _KIND_OF_LEAD:
+        if lead.startswith(words) and not lead[len(words):len(words) + 1].isalpha():
+            return kind
+    return "info"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What an explainer shows for one combination: a plain sentence and explanatory HTML.
+
+    ``kind`` (a key of :data:`VERDICT_ICONS`) colours the sentence and picks its icon;
+    without one it follows from the sentence's first words (:func:`verdict_kind`).
+    The sentence sits in ``<span class="oz-verdict-text">``, the marker tests read.
+    """
+
+    text: str
+    detail_html: str = ""
+    kind: str | None = None
+
+    @property
+    def shown_kind(self) -> str:
+        kind = self.kind or verdict_kind(self.text)
+        if kind not in VERDICT_ICONS:
+            raise ValueError(f"unknown verdict kind {kind!r}; use one of {sorted(VERDICT_ICONS)}")
+        return kind
+
+    def headline_html(self) -> str:
+        kind = self.shown_kind
+        return (
+            f'<p class="oz-verdict-line oz-kind-{kind}"><span class="oz-icon" aria-hidden="true">'
+            f'{VERDICT_ICONS[kind]}</span> <strong><span class="oz-verdict-text">{html.escape(self.text)}'
+            "</span></strong></p>"
+        )
+
+    def html(self) -> str:
+        return self.headline_html() + self.detail_html
+
+
+# --- the card ---------------------------------------------------------------------------
+
+
+def reset_button(label: str, drivers: Sequence[w.ToggleButtons]) -> w.Button:
+    """A button that puts every control back to where it started.
+
+    In a live kernel the Python callback does it; in the static book no Python runs, so
+    the page's script (``_templates/page.html``) clicks each control's first-shown option.
+    """
+    start = [driver.index for driver in drivers]
+    button = w.Button(description=label, tooltip=label, layout=_SHARED_LAYOUT)
+    button.add_class("oz-reset")
+
+    def reset(_button) -> None:
+        for driver, index in zip(drivers, start):
+            driver.index = index
+
+    button.on_click(reset)
+    return button
+
+
 def explainer(
     title: str,
     choices: Sequence[Choice],
-    answer: Callable[..., str],
+    answer: Callable[..., str | Verdict],
     notes: dict[str, Callable[[Any], str]] | None = None,
     name: str = "explainer",
+    intro_html: str = "",
+    reset_label: str = "Begin opnieuw",
 ) -> w.VBox:
-    """A complete kernel-free explainer.
+    """A complete kernel-free explainer: one framed card.
 
-    ``answer(*values)`` returns the HTML of the verdict for one combination of the
-    controls' values (in the order of ``choices``). ``notes`` maps a choice's name to
-    a function of that choice's value alone: its explanation lives in its own small
-    Stack next to the control, so it costs one leaf per option, not per combination.
+    The card holds, in reading order: a title bar with a reset button, the instructions
+    (``intro_html``), the controls (each with its note), the verdict and its explanation.
+    The verdict is sticky (CSS), so it stays in view next to the control just used.
+
+    ``answer(*values)`` gives the verdict for one combination of the controls' values (in
+    the order of ``choices``): a :class:`Verdict` (coloured sentence with an icon, and its
+    explanation below it), or plain HTML, which is shown as the verdict as it is.
+    ``notes`` maps a choice's name to a function of that choice's value alone: its
+    explanation lives in its own small Stack next to the control, so it costs one leaf
+    per option, not per combination.
     """
     count = len(combinations(choices))
     if count > MAX_COMBINATIONS:
@@ -160,19 +257,49 @@ def explainer(
     control_style = w.ToggleButtonsStyle(description_width="initial", button_width="auto")
     control_layout = w.Layout()
     drivers = [control(choice, style=control_style, layout=control_layout) for choice in choices]
-    rows: list[w.Widget] = [html_box(f"<strong>{html.escape(title)}</strong>", "oz-title")]
+    title_bar = w.HBox(
+        [html_box(f"<strong>{html.escape(title)}</strong>", "oz-title"), reset_button(reset_label, drivers)],
+        layout=layout,
+    )
+    title_bar.add_class("oz-title-bar")
+    rows: list[w.Widget] = [title_bar]
+    if intro_html:
+        rows.append(html_box(intro_html, "oz-intro"))
     for choice, driver in zip(choices, drivers):
         rows.append(driver)
         if choice.name in notes:
             explain = notes[choice.name]
             notes_for_choice = [html_box(explain(v), "oz-note", layout, style) for v in choice.values()]
             rows.append(follow(driver, notes_for_choice, layout))
-    verdict = answer_tree(
-        drivers, choices, answer, lambda markup: html_box(markup, layout=layout, style=style), layout
-    )
-    verdict.add_class("oz-verdict")
-    rows.append(verdict)
+
+    answers: dict[tuple, str | Verdict] = {}
+
+    def answer_of(*values):  # each combination is computed once, though two trees read it
+        key = tuple(map(id, values))  # values are the choices' own objects, not always hashable
+        if key not in answers:
+            answers[key] = answer(*values)
+        return answers[key]
+
+    def leaf(markup: str) -> w.Widget:
+        return html_box(markup, layout=layout, style=style)
+
+    structured = all(isinstance(answer_of(*values), Verdict) for values in combinations(choices))
+    if structured:
+        headline = answer_tree(drivers, choices, lambda *v: answer_of(*v).headline_html(), leaf, layout)
+        detail = answer_tree(drivers, choices, lambda *v: answer_of(*v).detail_html, leaf, layout)
+        headline.add_class("oz-verdict")
+        detail.add_class("oz-verdict-detail")
+        rows += [headline, detail]
+    else:
+        verdict = answer_tree(drivers, choices, lambda *v: _markup(answer_of(*v)), leaf, layout)
+        verdict.add_class("oz-verdict")
+        rows.append(verdict)
     box = w.VBox(rows)
     box.add_class("oz-explainer")
+    box.add_class("oz-card")
     box.add_class(f"oz-explainer-{name}")
     return box
+
+
+def _markup(answer: str | Verdict) -> str:
+    return answer.html() if isinstance(answer, Verdict) else answer

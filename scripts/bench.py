@@ -11,11 +11,16 @@ Measures
    the sum of ``transferSize`` (encoded body plus headers) of the page and everything it
    loads, widgets included;
 5. per explainer page: the time from the start of navigation until a click on the second
-   option of the first control has changed the visible verdict (``.oz-verdict``).
+   option of the first control has changed the visible verdict (``.oz-verdict``);
+6. a phone-like CPU (Chromium's CPU slowed down 4x through CDP
+   ``Emulation.setCPUThrottlingRate``), in one run, pages interleaved: first contentful
+   paint of every explainer page as a ratio to that of a text page, the explainer
+   latency of 5., and the layout shift (CLS) while the explainers load (issue #14).
 
 Budgets (2-core machine): cached rebuild <= 15 s, clean build <= 3 min, text page
-<= 400 KB, widget page <= 1.2 MB, explainer interactive <= 1.5 s. Exit status 1 when a
-budget is missed.
+<= 400 KB, widget page <= 1.2 MB, explainer interactive <= 1.5 s; at 4x CPU: widget-page
+FCP <= 1.3x the text page's, explainer interactive <= 2.5 s. Exit status 1 when a budget
+is missed.
 
 Usage: .venv/bin/python scripts/bench.py [--work DIR] [--html DIR] [--repeat N]
   --html DIR  skip both builds and measure an existing HTML folder (e.g. _build/html);
@@ -50,7 +55,12 @@ BUDGETS = {
     "text page": (400 * KB, "B"),
     "widget page": (1200 * KB, "B"),
     "explainer interactive": (1.5, "s"),
+    "FCP ratio at 4x CPU": (1.3, "x"),
+    "explainer interactive at 4x CPU": (2.5, "s"),
 }
+#: A chapter without widgets, the reference for the first-paint ratio.
+TEXT_PAGE = "chapters/seksuele-uitbuiting.html"
+THROTTLE = 4
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 #: What a web server compresses; fonts in woff/woff2 and images are compressed already.
 GZIP_TYPES = {".html", ".js", ".css", ".svg", ".json", ".txt", ".map", ".ttf", ".eot", ".ipynb", ".csv", ".inv"}
@@ -151,10 +161,47 @@ INTERACTIVE_JS = """before => {
 }"""
 
 
-def explainer_latency(browser, base: str, page: str) -> float:
+def throttle(context, tab, rate: float) -> None:
+    if rate > 1:
+        context.new_cdp_session(tab).send("Emulation.setCPUThrottlingRate", {"rate": rate})
+
+
+FCP_JS = """() => new Promise(resolve => {
+  const seen = performance.getEntriesByName('first-contentful-paint')[0];
+  if (seen) return resolve(seen.startTime);
+  new PerformanceObserver(list => resolve(list.getEntriesByName('first-contentful-paint')[0].startTime))
+    .observe({type: 'paint', buffered: true});
+})"""
+CLS_START_JS = """() => { window.__ozCls = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
+  if (!e.hadRecentInput) window.__ozCls += e.value; }).observe({type: 'layout-shift', buffered: true}); }"""
+DRAWN_JS = """() => [...document.querySelectorAll('.oz-static')].every(s => s.classList.contains('oz-drawn'))"""
+
+
+def first_paint(browser, base: str, page: str, rate: float) -> tuple[float, float | None]:
+    """Seconds to first contentful paint and, on explainer pages, the layout shift until
+    every explainer is drawn live (CLS, unitless)."""
+    context, tab = new_page(browser)
+    try:
+        throttle(context, tab, rate)
+        tab.goto(f"{base}/{page}", wait_until="commit")
+        tab.wait_for_load_state("domcontentloaded")
+        fcp = tab.evaluate(FCP_JS) / 1000
+        cls = None
+        if tab.locator(".oz-static").count():
+            tab.evaluate(CLS_START_JS)
+            tab.wait_for_function(DRAWN_JS, timeout=60_000)
+            tab.wait_for_timeout(300)
+            cls = tab.evaluate("window.__ozCls")
+    finally:
+        context.close()
+    return fcp, cls
+
+
+def explainer_latency(browser, base: str, page: str, rate: float = 1) -> float:
     """Seconds from navigation start until the first click has changed the verdict."""
     context, tab = new_page(browser)
     try:
+        throttle(context, tab, rate)
         tab.goto(f"{base}/{page}", wait_until="commit")
         option = tab.locator(".oz-explainer").first.locator(".widget-toggle-button").nth(1)
         option.wait_for(state="visible")
@@ -175,15 +222,45 @@ def browser_measurements(html_dir: Path, repeat: int):
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            explainer_pages = []
             for page in pages:
                 weights.append(measure_weight(browser, base, html_dir, page))
                 if "oz-explainer" in (html_dir / page).read_text(encoding="utf-8"):
+                    explainer_pages.append(page)
                     runs = [explainer_latency(browser, base, page) for _ in range(repeat)]
                     latencies[page] = statistics.median(runs)
+            slow = slow_cpu_measurements(browser, base, explainer_pages, repeat)
             browser.close()
     finally:
         server.shutdown()
-    return weights, latencies
+    return weights, latencies, slow
+
+
+@dataclass
+class SlowCpu:
+    text_fcp: float
+    fcp: dict[str, float]
+    cls: dict[str, float]
+    interactive: dict[str, float]
+
+
+def slow_cpu_measurements(browser, base: str, explainer_pages: list[str], repeat: int) -> SlowCpu:
+    """Item 6 of the module docstring: text and explainer pages interleaved in one run."""
+    text_runs, fcp_runs, cls_runs, interactive_runs = [], {}, {}, {}
+    for _ in range(repeat):
+        text_runs.append(first_paint(browser, base, TEXT_PAGE, THROTTLE)[0])
+        for page in explainer_pages:
+            fcp, cls = first_paint(browser, base, page, THROTTLE)
+            fcp_runs.setdefault(page, []).append(fcp)
+            cls_runs.setdefault(page, []).append(cls or 0.0)
+            interactive_runs.setdefault(page, []).append(explainer_latency(browser, base, page, THROTTLE))
+    median = statistics.median
+    return SlowCpu(
+        median(text_runs),
+        {page: median(runs) for page, runs in fcp_runs.items()},
+        {page: max(runs) for page, runs in cls_runs.items()},
+        {page: median(runs) for page, runs in interactive_runs.items()},
+    )
 
 
 # --- execution times --------------------------------------------------------------------
@@ -207,6 +284,8 @@ def execution_times(cache_dir: Path) -> dict[str, float]:
 
 
 def fmt(value: float, unit: str) -> str:
+    if unit == "x":
+        return f"{value:,.2f}x"
     return f"{value / KB:,.0f} KB" if unit == "B" else f"{value:,.2f} s"
 
 
@@ -224,6 +303,9 @@ class Report:
         if not ok:
             self.missed.append(f"{label}: {fmt(value, unit)} > {fmt(limit, unit)}")
         self.rows.append((label, fmt(value, unit), f"<= {fmt(limit, unit)}", "ok" if ok else "MISSED"))
+
+    def add_plain(self, label: str, shown: str):
+        self.rows.append((label, shown, "", ""))
 
     def print(self):
         widths = [max(len(row[i]) for row in self.rows + [("measure", "value", "budget", "")]) for i in range(4)]
@@ -258,11 +340,17 @@ def main(argv: list[str] | None = None) -> int:
         report.add(f"execute {notebook}", seconds)
 
     print(f"Measuring pages in {html_dir} with {CHROMIUM} …", flush=True)
-    weights, latencies = browser_measurements(html_dir, args.repeat)
+    weights, latencies, slow = browser_measurements(html_dir, args.repeat)
     for weight in weights:
         report.add(f"{weight.kind} page {weight.page} ({weight.requests} requests)", weight.bytes, f"{weight.kind} page")
     for page, seconds in latencies.items():
         report.add(f"explainer {page}", seconds, "explainer interactive")
+    report.add(f"4x CPU: first contentful paint {TEXT_PAGE}", slow.text_fcp)
+    for page, seconds in slow.fcp.items():
+        report.add(f"4x CPU: first contentful paint {page}", seconds)
+        report.add(f"4x CPU: FCP {page} / text page", seconds / slow.text_fcp, "FCP ratio at 4x CPU")
+        report.add(f"4x CPU: explainer {page}", slow.interactive[page], "explainer interactive at 4x CPU")
+        report.add_plain(f"4x CPU: layout shift while explainers load {page}", f"{slow.cls[page]:.3f} CLS")
 
     print()
     report.print()

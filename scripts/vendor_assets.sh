@@ -21,15 +21,23 @@ scripts=$(grep -oE '^\s+vendor/[A-Za-z0-9_.-]+\.js:' _config.yml | sed -E 's/^\s
 rm -rf "$out" && mkdir -p "$out"
 
 # The html-manager renders widgets on window "load", which waits for every font, figure
-# and icon of the page. The widget tags are complete at DOMContentLoaded, so render then:
-# explainers answer a few hundred ms sooner (issue #7 budget). One exact, checked edit of
-# the pinned file; if a new version changes that code, this fails instead of guessing.
+# and icon of the page. The widget tags are complete once the page is parsed, so render
+# then: explainers answer a few hundred ms sooner (issue #7 budget). The page loads the
+# runtime only after its first paint (issue #14, _templates/page.html), possibly after
+# DOMContentLoaded: then it renders at once. One exact, checked edit of the pinned file;
+# if a new version changes that code, this fails instead of guessing.
 render_when_parsed() {
   local file="$1" hook='window._jupyter_widget_embedder=!0,window.addEventListener("load",'
+  local when_parsed='window._jupyter_widget_embedder=!0,(function(f){document.readyState==="loading"?document.addEventListener("DOMContentLoaded",f):setTimeout(f,0)})('
   case "$(basename "$file")" in embed.js|embed-amd.js) ;; *) return 0 ;; esac
   [ "$(grep -cF "$hook" "$file")" = 1 ] || { echo "vendor_assets: widget start-up hook not found once in $file" >&2; exit 1; }
-  sed -i 's/window\._jupyter_widget_embedder=!0,window\.addEventListener("load",/window._jupyter_widget_embedder=!0,document.addEventListener("DOMContentLoaded",/' "$file"
-  grep -qF 'document.addEventListener("DOMContentLoaded",' "$file"
+  python3 - "$file" "$hook" "$when_parsed" <<'PY'
+import sys
+path, hook, replacement = sys.argv[1:]
+text = open(path, encoding="utf-8").read()
+open(path, "w", encoding="utf-8").write(text.replace(hook, replacement, 1))
+PY
+  grep -qF 'document.readyState==="loading"?document.addEventListener("DOMContentLoaded",f)' "$file"
 }
 for name in $scripts; do
   [ -f "$manager/$name" ] || { echo "vendor_assets: $manager/$name not found (named in _config.yml)" >&2; exit 1; }

@@ -1,0 +1,66 @@
+"""Nothing cut off on a phone (issue #14, item 3), outside the explainers.
+
+At 390×844: every table wider than the screen says that it scrolls; every figure opens full
+size on a tap (a link to its own image); the previous/next links show whole titles.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import EDITIONS
+
+PHONE = dict(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+TABLE_PAGE = "chapters/over-de-cijfers.html"
+FIGURE_PAGE = "chapters/seksuele-uitbuiting.html"
+
+WIDE_TABLES = """() => [...document.querySelectorAll('.pst-scrollable-table-container')]
+  .filter(b => b.scrollWidth > b.clientWidth + 1)
+  .map(b => [b.classList.contains('oz-wide'), getComputedStyle(b, '::before').content])"""
+
+
+def phone_page(browser, book_url, path):
+    context = browser.new_context(locale="nl-NL", **PHONE)
+    page = context.new_page()
+    page.goto(book_url(path))
+    page.wait_for_load_state("load")
+    return context, page
+
+
+@pytest.mark.parametrize("edition", EDITIONS, indirect=True)
+def test_wide_tables_say_that_they_scroll(browser, book_url, edition):
+    context, page = phone_page(browser, book_url, TABLE_PAGE)
+    try:
+        wide = page.evaluate(WIDE_TABLES)
+        assert wide, "expected at least one table wider than a phone on this page"
+        assert all(marked and "Schuif" in hint for marked, hint in wide), wide
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS, indirect=True)
+def test_figures_open_full_size(browser, book_url, edition):
+    context, page = phone_page(browser, book_url, FIGURE_PAGE)
+    try:
+        figures = page.locator("figure:has(img)")
+        assert figures.count() >= 1
+        for i in range(figures.count()):
+            link = figures.nth(i).locator("a.oz-figure-open")
+            assert link.get_attribute("href") == figures.nth(i).locator("img").get_attribute("src")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS, indirect=True)
+def test_previous_and_next_titles_are_whole(browser, book_url, edition):
+    context, page = phone_page(browser, book_url, FIGURE_PAGE)
+    try:
+        titles = page.locator(".prev-next-area .prev-next-title")
+        assert titles.count() == 2
+        for i in range(titles.count()):
+            title = titles.nth(i)
+            assert title.evaluate("el => el.scrollWidth <= el.clientWidth + 1"), title.inner_text()
+            box = title.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    finally:
+        context.close()
