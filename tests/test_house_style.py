@@ -17,7 +17,7 @@ CHAPTERS = ROOT / "chapters"
 
 # Chapters another helper is rewriting in this round (legal: wat-is-mensenhandel, mse:
 # hoeveel-zien-we-niet). Remove them from this set once their branches are merged.
-NOT_YET_CHECKED = {"hoeveel-zien-we-niet.md"}
+NOT_YET_CHECKED: set[str] = set()
 
 RULES = [
     (re.compile(r"(?<![\w-])arbeidsinspectie\b"), "de organisatie heet «Arbeidsinspectie» (hoofdletter)"),
