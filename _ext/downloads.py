@@ -280,6 +280,8 @@ def write_zips(app: Sphinx, exception) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     executable = frozenset(f"{ZIP_FOLDER}/{name}" for name in source_files(root) if (root / name).stat().st_mode & 0o100)
     write_zip(folder / SOURCE_ZIP, source_zip_files(app), executable)
+    if not (root / "data" / "datapackage.json").exists():
+        return  # a book without a data package (e.g. a test book) has no data zip
     write_zip(folder / DATA_ZIP, [(f"{ZIP_FOLDER}-data/{name.removeprefix('data/')}", (root / name).read_bytes())
                                   for name in data_package_files(root)])
 
