@@ -26,7 +26,6 @@ HREF = re.compile(r'\bhref="([^"]*)"')
 # Literal figure names in `save_figure(fig, "name", ...)`, read with a pattern of our own.
 SAVED_FIGURE = re.compile(r"save_figure\(\s*[^,()]+,\s*[\"']([^\"']+)[\"']")
 CELL_TIMEOUT = 300  # seconds, as the book build's execute.timeout
-TOTAL_BUDGET = 180  # seconds for executing all notebooks
 
 
 def download_links(page: Path) -> list[str]:
@@ -110,7 +109,6 @@ def test_downloaded_notebooks_execute_from_the_chapters_folder():
     from nbclient import NotebookClient
 
     require_built(EDITIONS["student"])
-    started = time.monotonic()
     timings = {}
     for doc in toc_files():
         path = notebook_path(EDITIONS["student"], doc)
@@ -124,7 +122,6 @@ def test_downloaded_notebooks_execute_from_the_chapters_folder():
         timings[doc] = round(time.monotonic() - began, 1)
     print("notebook execution times (s):", timings)
     assert timings, "no notebook with code to execute"
-    assert time.monotonic() - started < TOTAL_BUDGET, f"notebooks took too long: {timings}"
 
 
 # --- the source and data zips (#16 item 4) ------------------------------------------------------
