@@ -75,12 +75,13 @@ handouts: book test-deps
 	CHROMIUM=$(CHROMIUM) $(BIN)/python scripts/make_handouts.py
 
 # The book's source zip builds on its own (issue #16): unzip it into an empty temporary folder
-# (no ../shared beside it) and run `make book` there. Slow (a fresh build): run in CI, not in `make test`.
+# (no ../shared beside it) and run `make book` there (the student zip has no teacher notes, so
+# it builds the student edition; the full tree is tested by test-fresh-clone). Slow (a fresh build): run in CI, not in `make test`.
 test-unzipped: book
 	@dir="$$(mktemp -d)"; trap 'rm -rf "$$dir"' EXIT; \
 	  cd "$$dir" && unzip -q "$(CURDIR)/_build/html/_downloads/onzichtbaar-broncode.zip" && \
 	  start=$$(date +%s) && $(MAKE) -C onzichtbaar book PYTHON=$(PYTHON) && \
-	  test -f onzichtbaar/_build/html/index.html && test -f onzichtbaar/_build/html-docent/index.html && \
+	  test -f onzichtbaar/_build/html/index.html && \
 	  echo "test-unzipped: make book in the unzipped source took $$(( $$(date +%s) - start )) s"
 
 # What a fresh clone does: copy the tracked files (git ls-files) to an empty temporary

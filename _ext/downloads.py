@@ -262,6 +262,8 @@ def source_zip_files(app: Sphinx) -> list[tuple[str, bytes]]:
     student = app.config.oz_edition == "student"
     files = []
     for name in source_files(root):
+        if name == "LEESMIJ.txt":
+            continue  # an unpacked zip's own LEESMIJ: written afresh below
         if student and name.startswith(f"{editions.NOTES_DIR.as_posix()}/"):
             continue
         data = (root / name).read_bytes()

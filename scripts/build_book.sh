@@ -49,6 +49,12 @@ fi
 echo "== Student edition -> _build/html"
 .venv/bin/jupyter-book build . -n -W --keep-going "${write_all[@]}" "$@" || { reports _build/html; exit 1; }
 
+# The student's source zip has no teacher notes (chapters/_docent/): it builds the student edition only.
+if [ ! -d chapters/_docent ]; then
+  echo "== No chapters/_docent/ (the student source): the teacher edition is not built"
+  exit 0
+fi
+
 echo "== Teacher edition -> _build/html-docent"
 # The same configuration with oz_edition: docent, the shared cache and absolute paths.
 $PY -m bookbuild.config "$DOCENT/_config.yml" --edition docent >/dev/null
