@@ -47,6 +47,20 @@ def built_book(edition) -> Path:
     return html_dir
 
 
+#: How readers hold the book (issue #14): a phone with touch, and a laptop.
+PHONE = dict(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, device_scale_factor=1)
+LAPTOP = dict(viewport={"width": 1366, "height": 768})
+
+
+def open_on_device(browser, url: str, device: dict):
+    """A fresh Dutch-locale context on ``device`` with ``url`` loaded; returns (context, page)."""
+    context = browser.new_context(locale="nl-NL", **device)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("load")
+    return context, page
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep pytest output readable
         pass

@@ -14,15 +14,13 @@ import json
 
 import pytest
 
-from conftest import EDITIONS
+from conftest import EDITIONS, LAPTOP, PHONE
 
 PAGES = (
     "chapters/wat-is-mensenhandel.html",
     "chapters/hoeveel-zien-we-niet.html",
     "chapters/het-grootste-deel-zien-we-niet.html",
 )
-PHONE = dict(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, device_scale_factor=1)
-LAPTOP = dict(viewport={"width": 1366, "height": 768})
 DEVICES = {"phone": PHONE, "laptop": LAPTOP}
 DRAWN_MS = 30_000
 

@@ -10,19 +10,13 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import EDITIONS
+from conftest import EDITIONS, LAPTOP, PHONE, open_on_device
 
 CHAPTER = "chapters/seksuele-uitbuiting.html"
-PHONE = dict(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, device_scale_factor=2)
-LAPTOP = dict(viewport={"width": 1366, "height": 768})
 
 
 def open_page(browser, book_url, device):
-    context = browser.new_context(locale="nl-NL", **device)
-    page = context.new_page()
-    page.goto(book_url(CHAPTER))
-    page.wait_for_load_state("load")
-    return context, page
+    return open_on_device(browser, book_url(CHAPTER), device)
 
 
 @pytest.mark.parametrize("edition", EDITIONS, indirect=True)

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import EDITIONS
+from conftest import EDITIONS, PHONE, open_on_device
 
-PHONE = dict(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
 TABLE_PAGE = "chapters/over-de-cijfers.html"
 FIGURE_PAGE = "chapters/seksuele-uitbuiting.html"
 
@@ -20,11 +19,7 @@ WIDE_TABLES = """() => [...document.querySelectorAll('.pst-scrollable-table-cont
 
 
 def phone_page(browser, book_url, path):
-    context = browser.new_context(locale="nl-NL", **PHONE)
-    page = context.new_page()
-    page.goto(book_url(path))
-    page.wait_for_load_state("load")
-    return context, page
+    return open_on_device(browser, book_url(path), PHONE)
 
 
 @pytest.mark.parametrize("edition", EDITIONS, indirect=True)
