@@ -26,7 +26,7 @@ _static/vendor/.stamp: node_modules/.installed scripts/vendor_assets.sh _config.
 	scripts/vendor_assets.sh
 	touch $@
 
-references.bib: $(BIN)/.installed scripts/make_bib.py data/sources.csv data/raw/legal_sources.csv
+references.bib: $(BIN)/.installed scripts/make_bib.py data/sources.csv data/raw/legal_sources.csv data/book_sources.csv
 	$(BIN)/python scripts/make_bib.py
 
 # The MSE chapter's heavy results (every two-way model, bootstraps, simulations) live in

@@ -29,6 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE_LISTS = [
     (ROOT / "data" / "sources.csv", "year_published"),
     (ROOT / "data" / "raw" / "legal_sources.csv", "date"),
+    # Sources the book cites beyond the research lists (e.g. the published UK MSE result).
+    (ROOT / "data" / "book_sources.csv", "date"),
 ]
 LABEL_OVERRIDES = ROOT / "data" / "citation_labels.csv"
 OUT = ROOT / "references.bib"
