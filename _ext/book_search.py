@@ -8,7 +8,7 @@ those fetches (no excerpts at all), and over http the excerpt is cut from the wh
 After the build this extension writes ``_static/oz-search-pages.js``: per page its title,
 its headings and its text, sections kept with their ids, everything that is not text of
 the book removed (buttons, code, widget copies, labels for screen readers).
-``_static/oz-search.js`` (loaded by ``_templates/search.html``) uses it to
+``_static/oz-search.js`` (loaded on every page, active on the search page) uses it to
 
 - rank: a page whose title contains the query first, then pages with a heading that
   contains it, then by how often the page uses it;

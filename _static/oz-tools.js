@@ -226,14 +226,14 @@
     return button;
   }
 
-  // The quiz is an ipywidgets explainer: read the visible verdict ("Goed." / "Niet goed.")
-  // of each quiz case from the page, as the reader sees it.
+  // The quiz and the exercises' check cards are ipywidgets explainers: read the visible
+  // verdict ("Goed." / "Niet goed.") of each one from the page, as the reader sees it.
   function visible(element) { return element.getClientRects().length > 0; }
 
   function recordQuizResults(article) {
     if (!storage) return;
     article.querySelectorAll(".oz-explainer").forEach(function (box) {
-      var name = Array.prototype.find.call(box.classList, function (c) { return /^oz-explainer-quiz-/.test(c); });
+      var name = Array.prototype.find.call(box.classList, function (c) { return /^oz-explainer-(quiz|check)-/.test(c); });
       if (!name) return;
       var verdict = Array.prototype.find.call(box.querySelectorAll(".oz-verdict"), visible);
       var match = verdict && QUIZ_RESULT.exec(verdict.textContent);
@@ -271,9 +271,9 @@
       lines.push("- [" + (row.read ? "x" : " ") + "] " + row.page.title +
         (row.read ? " (gelezen op " + new Date(row.read.when).toLocaleDateString("nl-NL") + ")" : ""));
     });
-    lines.push("", "## Quiz", "");
+    lines.push("", "## Quiz en opgaven", "");
     var answered = rows.filter(function (row) { return row.quizzes.length; });
-    if (!answered.length) lines.push("Nog geen quizvragen beantwoord.");
+    if (!answered.length) lines.push("Nog geen quizvragen of opgaven beantwoord.");
     answered.forEach(function (row) {
       lines.push("### " + row.page.title, "", row.right + " van " + row.quizzes.length + " beantwoorde vragen goed.", "");
       row.quizzes.forEach(function (q) { lines.push("- " + q.title + ": " + q.result); });
@@ -305,7 +305,7 @@
     }
     var table = make("table", { "class": "table oz-progress-table" });
     var head = make("tr");
-    ["Hoofdstuk", "Gelezen", "Quiz"].forEach(function (name) { head.appendChild(make("th", { scope: "col" }, name)); });
+    ["Hoofdstuk", "Gelezen", "Quiz en opgaven"].forEach(function (name) { head.appendChild(make("th", { scope: "col" }, name)); });
     table.appendChild(make("thead")).appendChild(head);
     var body = table.appendChild(make("tbody"));
     progressRows().forEach(function (row) {

@@ -9,10 +9,11 @@ Modules:
 - ``chapter``: the chapter API: glue helpers, strict lookups, ``publish_figure``, ``bar_table``.
 - ``figures``: the book's data figures, one function each (tables in, figure and plotted numbers out).
 - ``data_dictionary``: the data package's tables and columns as Markdown.
-- ``widgets``: kernel-free explainers (precomputed answers in ``Stack`` widgets).
+- ``widgets``: kernel-free explainers (precomputed answers in ``Stack`` widgets), ``ExplainerSpec`` and the registry of every explainer.
 - ``data_explainers``: explainers about the data (the monitor's breakdown per year).
 - ``law273f``: art. 273f Sr as a model: elements, sub-clauses, penalties.
 - ``explainers``: the art. 273f explainers and quiz built on ``law273f`` and ``widgets``.
+- ``exercise_checks``: check cards for the case exercises (right answer from the explainers).
 - ``mse``: multiple systems estimation of the number of victims.
 """
 

@@ -10,7 +10,7 @@ import pandas as pd
 
 from onzichtbaar import data
 from onzichtbaar.chapter import bar_table, first_upper
-from onzichtbaar.widgets import Choice, explainer
+from onzichtbaar.widgets import Choice, ExplainerSpec, register
 
 BREAKDOWN_NOTES = {
     "form": "De indeling is die van het TIP-rapport van dat jaar.",
@@ -35,13 +35,32 @@ def breakdown_html(kind: str, year: int, total: float, forms: pd.DataFrame, repo
     return bar_table(f"Minderjarigen, {year}", rows, total, BREAKDOWN_NOTES[kind])
 
 
-def monitor_breakdown(nrm: pd.Series, forms: pd.DataFrame, reporters: pd.DataFrame, minors: pd.Series,
-                      years=(2016, 2017, 2018, 2019)):
+def monitor_breakdown_spec(nrm: pd.Series, forms: pd.DataFrame, reporters: pd.DataFrame, minors: pd.Series,
+                           years=(2016, 2017, 2018, 2019)) -> ExplainerSpec:
     """The explainer: choose a breakdown and a year; ``nrm`` gives each year's total."""
-    return explainer(
-        "Uitsplitsing van de meldingen per jaar",
-        [Choice("uitsplitsing", "Uitsplitsing", (("vorm", "form"), ("melder", "reporter"), ("minderjarigen", "minors"))),
-         Choice("jaar", "Jaar", tuple((str(y), y) for y in years))],
-        lambda kind, year: breakdown_html(kind, year, nrm[year], forms, reporters, minors),
+    return ExplainerSpec(
         name="monitor-uitsplitsing",
+        title="Uitsplitsing van de meldingen per jaar",
+        choices=(
+            Choice("uitsplitsing", "Uitsplitsing", (("vorm", "form"), ("melder", "reporter"), ("minderjarigen", "minors"))),
+            Choice("jaar", "Jaar", tuple((str(y), y) for y in years)),
+        ),
+        verdict=lambda kind, year: breakdown_html(kind, year, nrm[year], forms, reporters, minors),
     )
+
+
+def book_monitor_breakdown_spec() -> ExplainerSpec:
+    """The breakdown of the monitor chapter, from the data package (the NRM series)."""
+    nrm = data.current_per_year().query("series == 'NRM'").set_index("year")["count"]
+    forms = data.load("victims_by_form").query("series == 'NRM'")
+    reporters = data.load("victims_by_reporter").query("series == 'NRM' and status == 'current'")
+    minors = data.current_per_year("minors").query("series == 'NRM'").set_index("year")["count"]
+    return monitor_breakdown_spec(nrm, forms, reporters, minors)
+
+
+def monitor_breakdown():
+    """The widget of the monitor chapter's «uitsplitsing per jaar»."""
+    return book_monitor_breakdown_spec().widget()
+
+
+register("monitor-uitsplitsing", "chapters/het-grootste-deel-zien-we-niet.html", book_monitor_breakdown_spec)

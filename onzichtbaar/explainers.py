@@ -16,7 +16,6 @@ Expected outcomes are tested against worked cases written from the law text
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import html
 import itertools
@@ -28,12 +27,13 @@ from typing import Any
 
 import ipywidgets as w
 
-from onzichtbaar import citations
+from onzichtbaar import DATA_DIR, citations, data
 from onzichtbaar import law273f as law
 from onzichtbaar.law273f import Act, Availability, Case, ExploitationForm, Means, Profit, Purpose
-from onzichtbaar.widgets import Choice, Verdict, explainer, html_box, yes_no
+from onzichtbaar.widgets import Choice, ExplainerSpec, Verdict, expected_verdicts, explainer, html_box, register, yes_no
 
-PENALTY_HISTORY_CSV = Path(__file__).with_name("penalty_history.csv")
+#: The law's history as data: ``data/law/`` (a data package with its schema).
+LAW_DATA_DIR = DATA_DIR / "law"
 
 #: Ages used for «18 of ouder» / «jonger dan 18» in the explainers.
 ADULT_AGE = 30
@@ -78,37 +78,6 @@ def bullet_list(items: Sequence[str], css_class: str = "oz-list") -> str:
     if not items:
         return ""
     return f'<ul class="{css_class}">' + "".join(f"<li>{_with_sources(i)}</li>" for i in items) + "</ul>"
-
-
-@dataclass(frozen=True)
-class ExplainerSpec:
-    """One explainer: controls, the verdict for each combination, and notes per control."""
-
-    name: str
-    title: str
-    choices: tuple[Choice, ...]
-    verdict: Callable[..., Verdict]
-    notes: dict[str, Callable[[Any], str]] = field(default_factory=dict)
-    intro_html: str = ""
-    reset_label: str = "Begin opnieuw"
-
-    def combinations(self) -> list[tuple[tuple[str, Any], ...]]:
-        """Every combination of ``(label, value)`` options, in the order of the answer tree."""
-        return list(itertools.product(*(choice.options for choice in self.choices)))
-
-    def widget(self) -> w.Widget:
-        return explainer(
-            self.title, self.choices, self.verdict, self.notes, self.name, self.intro_html, self.reset_label
-        )
-
-
-def expected_verdicts(spec: ExplainerSpec) -> list[tuple[dict[str, str], str]]:
-    """For every combination: ``({control name: option label}, verdict text)``."""
-    rows = []
-    for combination in spec.combinations():
-        labels = {choice.name: label for choice, (label, _) in zip(spec.choices, combination)}
-        rows.append((labels, spec.verdict(*(value for _, value in combination)).text))
-    return rows
 
 
 # --- 1. Is dit mensenhandel? ------------------------------------------------------------------
@@ -408,51 +377,30 @@ class PenaltyChange:
     note: str
 
 
-PENALTY_COLUMNS = ["change_date", "max_years_before", "max_years_after", "source_ids", "note"]
+def penalty_history(data_dir: Path = LAW_DATA_DIR) -> list[PenaltyChange]:
+    """The changes of the basic maximum penalty (``data/law/penalty_history.csv``).
 
-
-def _parse_int(path: Path, row: int, column: str, text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise ValueError(f"{path}: row {row}, column {column}: {text!r} is not a whole number of years") from None
-    if value <= 0:
-        raise ValueError(f"{path}: row {row}, column {column}: {value} years must be positive")
-    return value
-
-
-def penalty_history(path: Path = PENALTY_HISTORY_CSV) -> list[PenaltyChange]:
-    """The changes of the basic maximum penalty, validated; errors name file, row and column."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if reader.fieldnames != PENALTY_COLUMNS:
-            raise ValueError(f"{path}: header {reader.fieldnames} should be {PENALTY_COLUMNS}")
-        changes = []
-        for row, record in enumerate(reader, start=2):
-            if None in record or any(record[c] is None for c in PENALTY_COLUMNS):
-                raise ValueError(f"{path}: row {row}: expected {len(PENALTY_COLUMNS)} columns")
-            try:
-                date = dt.date.fromisoformat(record["change_date"])
-            except ValueError:
-                raise ValueError(f"{path}: row {row}, column change_date: {record['change_date']!r} is not YYYY-MM-DD") from None
-            sources = tuple(s.strip() for s in record["source_ids"].split(";") if s.strip())
-            if not sources:
-                raise ValueError(f"{path}: row {row}, column source_ids: every change needs a source id")
-            changes.append(PenaltyChange(
-                date,
-                _parse_int(path, row, "max_years_before", record["max_years_before"]),
-                _parse_int(path, row, "max_years_after", record["max_years_after"]),
-                sources,
-                record["note"].strip(),
-            ))
-    if not changes:
-        raise ValueError(f"{path}: no rows")
+    The data package's schema checks every cell; this checks the order across rows. Every
+    error names the file, the row and the column.
+    """
+    frame = data.load("penalty_history", data_dir)
+    where = data.display(Path(data_dir) / "penalty_history.csv")
+    if frame.empty:
+        raise data.DataError(f"{where}: no rows")
+    changes = []
+    for row, r in enumerate(frame.itertuples(), start=2):
+        try:
+            date = dt.date.fromisoformat(r.change_date)
+        except ValueError:
+            raise data.DataError(f"{where}, row {row}, column 'change_date': {r.change_date!r} is no date") from None
+        changes.append(PenaltyChange(date, int(r.max_years_before), int(r.max_years_after),
+                                     tuple(r.source_ids.split(";")), r.note))
     for row, (earlier, later) in enumerate(zip(changes, changes[1:]), start=3):
         if later.date <= earlier.date:
-            raise ValueError(f"{path}: row {row}, column change_date: dates must increase")
+            raise data.DataError(f"{where}, row {row}, column 'change_date': dates must increase")
         if later.years_before != earlier.years_after:
-            raise ValueError(
-                f"{path}: row {row}, column max_years_before: {later.years_before} does not match "
+            raise data.DataError(
+                f"{where}, row {row}, column 'max_years_before': {later.years_before} does not match "
                 f"the previous row's max_years_after {earlier.years_after}"
             )
     return changes
@@ -658,11 +606,14 @@ def sublid_explainer() -> w.Widget:
     return SUBLID.widget()
 
 
-#: Every explainer on the chapter page, for the exhaustive browser test.
+#: Every art. 273f explainer on the chapter page.
 ALL_SPECS = (MENSENHANDEL, SUBLID, STRAFMAXIMUM, *QUIZ_SPECS)
 
 #: The page the explainers are on.
 PAGE = "chapters/wat-is-mensenhandel.html"
+
+for _spec in ALL_SPECS:
+    register(_spec.name, PAGE, lambda spec=_spec: spec)
 
 
 # --- multiple systems estimation (chapter «Hoeveel slachtoffers zien we niet?») --------------------
@@ -699,7 +650,7 @@ def mse_control_name(pair: tuple[str, str]) -> str:
     return "mse-" + "".join(pair)
 
 
-def mse_explorer(table, pairs: Sequence[tuple[str, str]], leaves, names: dict[str, str]) -> w.Widget:
+def mse_explorer_spec(table, pairs: Sequence[tuple[str, str]], leaves, names: dict[str, str]) -> ExplainerSpec:
     """A kernel-free MSE explorer: one yes/no toggle per pair of lists, every model precomputed.
 
     ``leaves`` holds one row per combination (column ``mask``: bit i = ``pairs[i]`` on)
@@ -727,6 +678,27 @@ def mse_explorer(table, pairs: Sequence[tuple[str, str]], leaves, names: dict[st
         return (f'<p class="oz-mse-model">Samenhang in het model: {html.escape(mse_model_text(chosen, names))}</p>'
                 f'<p><span class="oz-verdict-text">{html.escape(mse_verdict_text(leaf, best_aic))}</span></p>')
 
-    choices = [yes_no(mse_control_name(p), f"Samenhang {mse_pair_name(p, names)}?") for p in pairs]
-    return explainer("Kies welke lijsten samenhangen en zie de schatting", choices, verdict,
-                     notes={mse_control_name(p): note(p) for p in pairs}, name="mse")
+    return ExplainerSpec(
+        name="mse",
+        title="Kies welke lijsten samenhangen en zie de schatting",
+        choices=tuple(yes_no(mse_control_name(p), f"Samenhang {mse_pair_name(p, names)}?") for p in pairs),
+        verdict=verdict,
+        notes={mse_control_name(p): note(p) for p in pairs},
+    )
+
+
+def mse_explorer(table, pairs: Sequence[tuple[str, str]], leaves, names: dict[str, str]) -> w.Widget:
+    """The explorer widget of :func:`mse_explorer_spec`."""
+    return mse_explorer_spec(table, pairs, leaves, names).widget()
+
+
+def book_mse_explorer_spec() -> ExplainerSpec:
+    """The explorer of the chapter «Hoeveel slachtoffers zien we niet?», from the data package."""
+    from onzichtbaar import data, mse
+
+    table = data.load("list_overlaps")[[*mse.LIST_NAMES, "frequency"]]
+    leaves = mse.read_cache()["explorer"]
+    return mse_explorer_spec(table, mse.explorer_pairs(table), leaves, mse.LIST_NAMES)
+
+
+register("mse", "chapters/hoeveel-zien-we-niet.html", book_mse_explorer_spec)

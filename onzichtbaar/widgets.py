@@ -22,9 +22,11 @@ readers without JavaScript) are made from the embedded widget state by
 from __future__ import annotations
 
 import html
+import importlib
 import itertools
+import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import ipywidgets as w
@@ -303,3 +305,92 @@ def explainer(
 
 def _markup(answer: str | Verdict) -> str:
     return answer.html() if isinstance(answer, Verdict) else answer
+
+
+# --- explainers as specs, and the registry of every explainer in the book ----------------
+
+
+@dataclass(frozen=True)
+class ExplainerSpec:
+    """One explainer: controls, the answer for each combination, and notes per control.
+
+    ``verdict(*values)`` gives a :class:`Verdict` or HTML markup (see :func:`explainer`).
+    The same spec yields the widget (:meth:`widget`) and, for the tests, the expected
+    text of every combination (:func:`expected_verdicts`), so page and test cannot drift.
+    """
+
+    name: str
+    title: str
+    choices: tuple[Choice, ...]
+    verdict: Callable[..., Verdict | str]
+    notes: dict[str, Callable[[Any], str]] = field(default_factory=dict)
+    intro_html: str = ""
+    reset_label: str = "Begin opnieuw"
+
+    def combinations(self) -> list[tuple[tuple[str, Any], ...]]:
+        """Every combination of ``(label, value)`` options, in the order of the answer tree."""
+        return list(itertools.product(*(choice.options for choice in self.choices)))
+
+    def widget(self) -> w.Widget:
+        return explainer(
+            self.title, self.choices, self.verdict, self.notes, self.name, self.intro_html, self.reset_label
+        )
+
+
+_VERDICT_SPAN = re.compile(r'<span class="oz-verdict-text">(.*?)</span>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def shown_text(answer: Verdict | str) -> str:
+    """The text a reader sees as the verdict, as the browser test reads it.
+
+    A :class:`Verdict` gives its sentence. Markup gives the text of its
+    ``oz-verdict-text`` span if it has one, else all its text; whitespace collapsed.
+    """
+    if isinstance(answer, Verdict):
+        return answer.text
+    marked = _VERDICT_SPAN.search(answer)
+    text = html.unescape(_TAG.sub("", marked.group(1) if marked else answer))
+    return " ".join(text.split())
+
+
+def expected_verdicts(spec: ExplainerSpec) -> list[tuple[dict[str, str], str]]:
+    """For every combination: ``({control name: option label}, shown verdict text)``."""
+    rows = []
+    for combination in spec.combinations():
+        labels = {choice.name: label for choice, (label, _) in zip(spec.choices, combination)}
+        rows.append((labels, shown_text(spec.verdict(*(value for _, value in combination)))))
+    return rows
+
+
+@dataclass(frozen=True)
+class RegisteredExplainer:
+    """An explainer of the book: the built page it is on and how to make its spec."""
+
+    name: str
+    page: str  # path in the built book, e.g. ``chapters/wat-is-mensenhandel.html``
+    make_spec: Callable[[], ExplainerSpec]
+
+
+_REGISTRY: dict[str, RegisteredExplainer] = {}
+
+#: Modules that register explainers when they are imported.
+EXPLAINER_MODULES = ("onzichtbaar.explainers", "onzichtbaar.data_explainers", "onzichtbaar.exercise_checks")
+
+
+def register(name: str, page: str, make_spec: Callable[[], ExplainerSpec]) -> None:
+    """Add an explainer to the registry; every registered one is walked by the browser test.
+
+    ``make_spec`` is called only when the spec is needed, so explainers that read data do
+    not load it on import.
+    """
+    if name in _REGISTRY:
+        raise ValueError(f"explainer {name!r} is registered twice")
+    _REGISTRY[name] = RegisteredExplainer(name, page, make_spec)
+
+
+def registered_explainers() -> list[RegisteredExplainer]:
+    """Every explainer in the book, by page and name."""
+    for module in EXPLAINER_MODULES:
+        importlib.import_module(module)
+    return sorted(_REGISTRY.values(), key=lambda r: (r.page, r.name))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from onzichtbaar import exercise_checks
 from onzichtbaar import explainers as ex
 from onzichtbaar import law273f as law
 
@@ -127,3 +128,58 @@ def test_daan_teacher_note_changes_the_age_the_right_way():
     assert leeftijd == "18 of ouder", "Daan is already a minor: the exercise must change the age to adult"
     shown = verdict_text(ex.MENSENHANDEL, {"mh-handeling": handeling, "mh-middel": middel, "mh-oogmerk": oogmerk, "mh-leeftijd": leeftijd})
     assert promised in shown
+
+
+# --- the check cards below the case exercises (issue #16 item 6) --------------------------
+
+
+def settings_in_solution(text: str) -> tuple[list[dict[str, str]], tuple[str, str, tuple[str, ...]] | None]:
+    """The button settings a solution names: «Is dit mensenhandel?» ones and «Welk sublid?»."""
+    checks_text = "Controleer" + text.partition("Controleer")[2]
+    mh = []
+    found = MH_CHECK.search(checks_text)
+    if found:
+        handeling, middel, oogmerk, leeftijd, _ = found.groups()
+        mh.append({"mh-handeling": handeling, "mh-middel": middel, "mh-oogmerk": oogmerk, "mh-leeftijd": leeftijd})
+        if MH_MEANS_TOO.search(checks_text):
+            mh.append({**mh[0], "mh-middel": "ja"})
+    sublid = SUBLID_CHECK.search(checks_text)
+    if not sublid:
+        return mh, None
+    middel, minor, items = sublid.groups()
+    return mh, (middel, minor, tuple(situation for situation, _ in SUBLID_ITEM.findall(items)))
+
+
+def test_every_exercise_with_a_check_has_a_check_card():
+    assert sorted((f"{c.chapter}.md", c.label) for c in exercise_checks.CASE_CHECKS) == sorted(EXERCISES_WITH_A_CHECK)
+
+
+@pytest.mark.parametrize("check", exercise_checks.CASE_CHECKS, ids=lambda c: c.label)
+def test_the_card_uses_the_settings_the_solution_names(check):
+    mh, sublid = settings_in_solution(solution_text(f"{check.chapter}.md", check.label))
+    assert list(check.mensenhandel) == mh
+    assert (check.sublid_middel, check.sublid_minor, check.situations) == sublid
+
+
+@pytest.mark.parametrize("check", exercise_checks.CASE_CHECKS, ids=lambda c: c.label)
+def test_the_cards_right_answer_is_the_solutions_list(check):
+    analysis = solution_text(f"{check.chapter}.md", check.label).partition("Controleer")[0]
+    right = tuple(sorted(subs_in(analysis)))
+    assert exercise_checks.right_subs(check) == right
+    spec = exercise_checks.check_spec(check)
+    verdicts = dict((tuple(k.values())[0], t) for k, t in ex.expected_verdicts(spec))
+    right_label = law.sub_label(right)
+    assert verdicts[right_label].startswith("Goed.")
+    wrong = [label for label, text in verdicts.items() if label not in (right_label, ex.NO_ANSWER)]
+    assert len(wrong) >= 3, "a check needs near misses to choose from"
+    assert all(verdicts[label].startswith("Niet goed.") for label in wrong)
+    assert verdicts[ex.NO_ANSWER] == "Kies een antwoord."
+
+
+def test_each_check_card_sits_below_its_exercise_before_the_solution():
+    for check in exercise_checks.CASE_CHECKS:
+        text = (CHAPTERS / f"{check.chapter}.md").read_text(encoding="utf-8")
+        exercise = text.index(f":label: {check.label}\n")
+        card = text.index(f'exercise_checks.card("{check.label}")')
+        solution = text.index(f"```{{solution}} {check.label}")
+        assert exercise < card < solution, check.label

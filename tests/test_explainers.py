@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 
 import ipywidgets as w
+
 import pytest
 
 from onzichtbaar import explainers as ex
@@ -198,23 +200,29 @@ def test_penalty_history_html_lists_every_period_with_sources():
     assert "vóór" not in markup and "blik_2013" not in markup
 
 
+HEADER = "change_date,max_years_before,max_years_after,source_ids,note\n"
+
+
 @pytest.mark.parametrize(
     "content, message",
     [
-        ("change_date,max_years_before,max_years_after,source_ids,note\n2009-13-01,6,8,x,n\n", "row 2, column change_date"),
-        ("change_date,max_years_before,max_years_after,source_ids,note\n2009-07-01,zes,8,x,n\n", "row 2, column max_years_before"),
-        ("change_date,max_years_before,max_years_after,source_ids,note\n2009-07-01,6,8,,n\n", "row 2, column source_ids"),
-        ("change_date,max_years_before,max_years_after,source_ids,note\n2009-07-01,6,8,x,n\n2013-04-01,9,12,y,n\n", "row 3, column max_years_before"),
-        ("date,before,after,sources,note\n", "header"),
-        ("change_date,max_years_before,max_years_after,source_ids,note\n2009-07-01,6,8\n", "row 2"),
+        (HEADER + "2009-13-01,6,8,x,n\n", "row 2, column 'change_date'"),
+        (HEADER + "2009-02-30,6,8,x,n\n", "row 2, column 'change_date': '2009-02-30' is no date"),
+        (HEADER + "2009-07-01,zes,8,x,n\n", "row 2, column 'max_years_before'"),
+        (HEADER + "2009-07-01,6,8,,n\n", "row 2, column 'source_ids'"),
+        (HEADER + "2009-07-01,6,8,x,n\n2013-04-01,9,12,y,n\n", "row 3, column 'max_years_before'"),
+        (HEADER + "2013-04-01,6,8,x,n\n2009-07-01,8,12,y,n\n", "row 3, column 'change_date': dates must increase"),
+        ("date,before,after,sources,note\n", "row 1, column 'change_date': missing column"),
+        (HEADER + "2009-07-01,6,8\n", "row 2"),
+        (HEADER, "no rows"),
     ],
 )
 def test_penalty_history_errors_name_file_row_and_column(tmp_path, content, message):
-    path = tmp_path / "history.csv"
-    path.write_text(content, encoding="utf-8")
-    with pytest.raises(ValueError, match=message) as error:
-        ex.penalty_history(path)
-    assert str(path) in str(error.value)
+    shutil.copy(ex.LAW_DATA_DIR / "datapackage.json", tmp_path)
+    (tmp_path / "penalty_history.csv").write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(message)) as error:
+        ex.penalty_history(tmp_path)
+    assert "penalty_history.csv" in str(error.value)
 
 
 def test_strafmaximum_widget_shows_the_history():

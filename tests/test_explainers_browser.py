@@ -1,34 +1,64 @@
-"""The art. 273f explainers in the built book, clicked in headless Chromium.
+"""Every registered explainer of the built book, clicked in headless Chromium.
 
-For every explainer and every combination of its controls, the verdict the static
-page shows (no kernel, no server besides static files) must equal the legal model's
-verdict for that combination (``onzichtbaar.explainers.expected_verdicts``). Each
-explainer starts from a fresh page load; for every combination every control is
-clicked explicitly, so the shown state never depends on the previous combination.
+For every explainer in the registry (``onzichtbaar.widgets.registered_explainers``: the
+art. 273f explainers and quiz, the exercises' check cards, the MSE explorer and the data
+breakdown) and every combination of its controls, the verdict the static page shows (no
+kernel, no server besides static files) must equal what its spec computes for that
+combination (``onzichtbaar.widgets.expected_verdicts``). A new explainer is covered the
+moment it is registered; ``tests/test_explainer_registry.py`` fails on a card in the book
+that is not registered.
+
+The combinations are walked in reflected Gray-code order: each step clicks one control,
+so every combination is reached from a neighbour and a verdict that lags behind a click
+is caught, in one page load per explainer.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
 from playwright.sync_api import expect
 
 from onzichtbaar import explainers as ex
+from onzichtbaar import widgets
 
+REGISTERED = {r.name: r for r in widgets.registered_explainers()}
 PAGE = ex.PAGE
-SPECS = {spec.name: spec for spec in ex.ALL_SPECS}
 # Widgets render asynchronously after load; generous, since CI shares two cores.
 RENDER_TIMEOUT_MS = 20_000
 SWITCH_TIMEOUT_MS = 5_000
 ACTIVE = re.compile(r"\bmod-active\b")  # the class ipywidgets gives the selected ToggleButton
 
+# The verdict as a reader sees it: the marked sentence if there is one, else the whole answer.
+SHOWN_VERDICT = r"""box => {
+  const verdict = box.querySelector('.oz-verdict');
+  if (!verdict) return null;
+  const marked = verdict.querySelector('.oz-verdict-text') || verdict;
+  return marked.textContent.replace(/\s+/g, ' ').trim();
+}"""
 
-def open_page(page, book_url, built_book):
-    if not (built_book / PAGE).exists():
-        pytest.fail(f"{PAGE} is not in the built book: is chapters/wat-is-mensenhandel in _toc.yml?")
-    page.goto(book_url(PAGE), wait_until="networkidle")
-    page.locator(".oz-verdict-text").first.wait_for(state="visible", timeout=RENDER_TIMEOUT_MS)
+
+def gray_walk(radices: list[int]) -> list[tuple[int, ...]]:
+    """Every combination of option indices, consecutive ones differing in one control."""
+    if not radices:
+        return [()]
+    rest = gray_walk(radices[1:])
+    return [(i, *tail) for i in range(radices[0]) for tail in (rest if i % 2 == 0 else rest[::-1])]
+
+
+def test_gray_walk_visits_every_combination_one_change_at_a_time():
+    walk = gray_walk([3, 2, 4])
+    assert sorted(walk) == [(a, b, c) for a in range(3) for b in range(2) for c in range(4)]
+    assert all(sum(x != y for x, y in zip(one, two)) == 1 for one, two in zip(walk, walk[1:]))
+
+
+def open_page(page, book_url, built_book, path: str = PAGE):
+    if not (built_book / path).exists():
+        pytest.fail(f"{path} is not in the built book: is it in _toc.yml?")
+    page.goto(book_url(path), wait_until="networkidle")
+    page.locator(".oz-verdict").first.wait_for(state="visible", timeout=RENDER_TIMEOUT_MS)
 
 
 def explainer_box(page, name: str):
@@ -54,16 +84,33 @@ def shown_verdict(box):
     return verdict
 
 
-@pytest.mark.parametrize("name", list(SPECS))
-def test_every_combination_shows_the_models_verdict(browser_page, book_url, built_book, name):
-    open_page(browser_page, book_url, built_book)
+def expect_verdict(box, text: str, where: str) -> None:
+    try:
+        box.page.wait_for_function(
+            f"([box, text]) => ({SHOWN_VERDICT})(box) === text", arg=[box.element_handle(), text],
+            timeout=SWITCH_TIMEOUT_MS)
+    except Exception:
+        pytest.fail(f"{where}: expected {text!r}, the page shows {box.evaluate(SHOWN_VERDICT)!r}")
+
+
+@pytest.mark.parametrize("name", list(REGISTERED))
+def test_every_combination_shows_the_specs_verdict(browser_page, book_url, built_book, name):
+    registered = REGISTERED[name]
+    spec = registered.make_spec()
+    open_page(browser_page, book_url, built_book, registered.page)
     box = explainer_box(browser_page, name)
-    rows = ex.expected_verdicts(SPECS[name])
+    # expected_verdicts follows the order of itertools.product over the options.
+    rows = widgets.expected_verdicts(spec)
+    by_index = dict(zip(itertools.product(*(range(len(c.options)) for c in spec.choices)), rows))
+    walk = gray_walk([len(c.options) for c in spec.choices])
     # The first combination is what a fresh page shows before any click.
-    expect(shown_verdict(box)).to_have_text(rows[0][1], timeout=SWITCH_TIMEOUT_MS)
-    for labels, text in rows:
-        choose(box, labels)
-        expect(shown_verdict(box), f"{name} {labels}").to_have_text(text, timeout=SWITCH_TIMEOUT_MS)
+    expect_verdict(box, by_index[walk[0]][1], f"{name} before any click")
+    for previous, current in zip(walk, walk[1:]):
+        changed = next(i for i, (a, b) in enumerate(zip(previous, current)) if a != b)
+        labels, text = by_index[current]
+        control = spec.choices[changed].name
+        choose(box, {control: labels[control]})
+        expect_verdict(box, text, f"{name} {labels}")
     assert browser_page.oz_log.console_errors == []
 
 
@@ -73,7 +120,8 @@ def test_every_explainer_on_the_page_is_tested(browser_page, book_url, built_boo
         "[class*='oz-explainer-']",
         "els => els.flatMap(e => [...e.classList].filter(c => c.startsWith('oz-explainer-')))",
     )
-    assert sorted(c.removeprefix("oz-explainer-") for c in classes) == sorted(SPECS)
+    on_page = {name for name, r in REGISTERED.items() if r.page == PAGE}
+    assert sorted(c.removeprefix("oz-explainer-") for c in classes) == sorted(on_page)
 
 
 FOCUS_STYLE = """el => {

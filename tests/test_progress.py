@@ -74,7 +74,7 @@ def test_progress_export_holds_notes(browser_page, book_url):
         page.get_by_role("button", name="Exporteer mijn voortgang").first.click()
     markdown = open(info.value.path(), encoding="utf-8").read()
     assert "Vraag: wat is het verschil met mensensmokkel?" in markdown
-    assert "Nog geen quizvragen beantwoord." in markdown
+    assert "Nog geen quizvragen of opgaven beantwoord." in markdown
     assert_private(page)
 
 
