@@ -18,19 +18,17 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import ipywidgets as w
 
 from onzichtbaar import DATA_DIR, citations, data
 from onzichtbaar import law273f as law
 from onzichtbaar.law273f import Act, Availability, Case, ExploitationForm, Means, Profit, Purpose
-from onzichtbaar.widgets import Choice, ExplainerSpec, Verdict, expected_verdicts, explainer, html_box, register, yes_no
+from onzichtbaar.widgets import Choice, ExplainerSpec, Verdict, html_box, register, yes_no
 
 #: The law's history as data: ``data/law/`` (a data package with its schema).
 LAW_DATA_DIR = DATA_DIR / "law"

@@ -11,8 +11,9 @@ import re
 
 import pytest
 
-from conftest import EDITIONS
 from onzichtbaar import widgets
+
+from conftest import EDITIONS
 
 # The card's name class in the embedded widget state (``"_dom_classes": [..., "oz-explainer-sublid"]``).
 CARD_CLASS = re.compile(r'"oz-explainer-([a-z0-9-]+)"')

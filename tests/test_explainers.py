@@ -12,7 +12,6 @@ import re
 import shutil
 
 import ipywidgets as w
-
 import pytest
 
 from onzichtbaar import explainers as ex

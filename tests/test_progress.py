@@ -116,3 +116,35 @@ def test_teacher_copy_link_gives_the_student_page_and_it_resolves(both_editions)
     assert page.locator(f"[id='{anchor}']").count() == 1, "the student link's section does not exist"
     assert page.locator(".oz-edition-banner").count() == 0, "the student link opened the teacher edition"
     assert page.locator(".solution").count() == 0
+
+
+def test_a_case_exercise_check_is_recorded_and_exported(browser_page, book_url, tmp_path):
+    """The «controleer» exercise of Andrei's case: answer it right, reload, see it counted."""
+    page = browser_page
+    chapter = "chapters/arbeidsuitbuiting.html"
+    solution = (ROOT / "chapters" / "arbeidsuitbuiting.md").read_text(encoding="utf-8")
+    # The right list is the solution's own analysis (the text before «Controleer»), not the code's.
+    body = re.search(r"```\{solution\} arbeidsuitbuiting-opgave-casus\n(.*?)\n```", solution, re.S).group(1)
+    subs = sorted({int(s) for s in re.findall(r"(\d)°", body.partition("Controleer")[0])})
+    right = "sub " + ", ".join(f"{s}°" for s in subs[:-1]) + f" en {subs[-1]}°"
+
+    page.goto(book_url(chapter))
+    card = page.locator(".oz-explainer-check-arbeidsuitbuiting-opgave-casus")
+    card.wait_for(timeout=TIMEOUT)
+    card.get_by_role("button", name=right, exact=True).click()
+    verdict = card.locator(".oz-verdict .oz-verdict-text")
+    verdict.filter(has_text="Goed.").wait_for(timeout=TIMEOUT)
+    title = card.locator(".oz-title").first.inner_text().strip()
+    chapter_title = page.locator("main article h1").first.inner_text().replace("#", "").strip()
+    page.reload()
+
+    page.goto(book_url(ROUTE))
+    row = page.locator(".oz-progress-table tr", has=page.get_by_role("link", name=chapter_title, exact=False))
+    row.first.wait_for(timeout=TIMEOUT)
+    assert row.first.locator("td").all_inner_texts()[2] == "1 van 1 goed"
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Exporteer mijn voortgang").click()
+    markdown = open(info.value.path(), encoding="utf-8").read()
+    assert f"- {title}: goed" in markdown, markdown
+    assert "## Quiz en opgaven" in markdown
+    assert_private(page)
