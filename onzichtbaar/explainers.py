@@ -29,6 +29,7 @@ from onzichtbaar import DATA_DIR, citations, data
 from onzichtbaar import law273f as law
 from onzichtbaar.law273f import Act, Availability, Case, ExploitationForm, Means, Profit, Purpose
 from onzichtbaar.widgets import Choice, ExplainerSpec, Verdict, html_box, register, yes_no
+from onzichtbaar.widgets import expected_verdicts as expected_verdicts  # re-exported for the tests and readers
 
 #: The law's history as data: ``data/law/`` (a data package with its schema).
 LAW_DATA_DIR = DATA_DIR / "law"
