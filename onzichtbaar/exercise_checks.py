@@ -124,8 +124,8 @@ def check_verdict(check: CaseCheck, answer: tuple[int, ...] | None) -> Verdict:
     good = answer == right
     text = f"{'Goed' if good else 'Niet goed'}. Volgens de wet passen: {law.sub_label(right)}."
     detail = (
-        "<p>Dat geven de knoppen <em>Is dit mensenhandel?</em> en <em>Welk sublid?</em> samen; de "
-        "uitwerking zegt welke standen. Of een sub echt van toepassing is, beslist de rechter per zaak.</p>"
+        "<p>Dat geven de knoppen <em>Is dit mensenhandel?</em> en <em>Welk sublid?</em> (hoofdstuk «Wat is "
+        "mensenhandel?») samen voor deze casus. Of een sub echt van toepassing is, beslist de rechter per zaak.</p>"
     )
     return Verdict(text, detail, "goed" if good else "fout")
 
