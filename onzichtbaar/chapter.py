@@ -8,7 +8,8 @@ A chapter opens with ``from onzichtbaar import chapter, data`` and ``chapter.set
 - glues every number of the prose in Dutch: :func:`glue_number`, :func:`glue_percent`,
   :func:`glue_year`, :func:`glue_text` (one value) and :func:`glue_numbers`,
   :func:`glue_years` (several, by keyword), :func:`glue_span` (first/last year, minimum,
-  maximum of a yearly series);
+  maximum of a yearly series), :func:`glue_all` (a dict of name -> Dutch text that a
+  function of the package made, such as those of ``onzichtbaar.mse_numbers``);
 - writes a value with its unit and precision: :func:`quantity` (``ongeveer 5 %``);
 - looks values up strictly: :func:`one` (exactly one row, or an error that names the
   table and the filter) and :func:`facts` (the policy facts by key);
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -80,6 +81,25 @@ def glue_years(**years: float) -> None:
     """:func:`glue_year` for every keyword."""
     for name, year in years.items():
         glue_year(name, year)
+
+
+def glue_all(texts: Mapping[str, str]) -> None:
+    """Glue every name -> text of ``texts`` as it is; the texts must already be Dutch prose.
+
+    A value that is not a string is an error: a raw number would be glued as ``5060.0``,
+    not as ``5.060`` (use :func:`glue_numbers` for numbers).
+
+    >>> glue_all({"totaal": 5060})
+    Traceback (most recent call last):
+    ...
+    TypeError: glue_all(): 'totaal' is int, not text; format it first (onzichtbaar.dutch)
+    """
+    wrong = [name for name, text in texts.items() if not isinstance(text, str)]
+    if wrong:
+        kind = type(texts[wrong[0]]).__name__
+        raise TypeError(f"glue_all(): {wrong[0]!r} is {kind}, not text; format it first (onzichtbaar.dutch)")
+    for name, text in texts.items():
+        _glue(name, text)
 
 
 def glue_span(prefix: str, series: pd.Series) -> None:
