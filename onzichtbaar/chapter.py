@@ -108,9 +108,22 @@ def glue_span(prefix: str, series: pd.Series) -> None:
     Names: ``<prefix>_jaar_eerst``, ``<prefix>_jaar_laatst``, ``<prefix>_min``,
     ``<prefix>_min_jaar``, ``<prefix>_max`` and ``<prefix>_max_jaar``.
     """
-    glue_years(**{f"{prefix}_jaar_eerst": series.index.min(), f"{prefix}_jaar_laatst": series.index.max(),
-                  f"{prefix}_min_jaar": series.idxmin(), f"{prefix}_max_jaar": series.idxmax()})
-    glue_numbers(**{f"{prefix}_min": series.min(), f"{prefix}_max": series.max()})
+    glue_all(span_texts(prefix, series))
+
+
+def span_texts(prefix: str, series: pd.Series) -> dict[str, str]:
+    """What :func:`glue_span` glues, as a dict of name -> Dutch text.
+
+    >>> span_texts("nrm", pd.Series([1150, 952, 1334], index=[2015, 2016, 2019]))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'nrm_jaar_eerst': '2015', 'nrm_jaar_laatst': '2019', 'nrm_min_jaar': '2016', 'nrm_max_jaar': '2019',
+     'nrm_min': '952', 'nrm_max': '1.334'}
+    """
+    years = {f"{prefix}_jaar_eerst": series.index.min(), f"{prefix}_jaar_laatst": series.index.max(),
+             f"{prefix}_min_jaar": series.idxmin(), f"{prefix}_max_jaar": series.idxmax()}
+    values = {f"{prefix}_min": series.min(), f"{prefix}_max": series.max()}
+    return ({name: str(int(year)) for name, year in years.items()}
+            | {name: number(float(value)) for name, value in values.items()})
 
 
 def quantity(value: float, unit: str = "", qualifier: str = "") -> str:
