@@ -189,7 +189,8 @@ def expected_on_both(overlaps: pd.DataFrame, fit: mse.ModelFit, pair: mse.Pair) 
     return float(means[(patterns[:, a] == 1) & (patterns[:, b] == 1)].sum())
 
 
-def _interval(values: np.ndarray, quantiles: list[float]) -> np.ndarray:
+def _interval(values: pd.Series, quantiles: list[float]) -> np.ndarray:
+    """The ``quantiles`` of ``values`` (pandas' linear interpolation), as an array."""
     return values.quantile(quantiles).to_numpy()
 
 
@@ -224,7 +225,7 @@ class Analysis:
         return self._stepwise_with[0]
 
     @property
-    def selected_steps(self) -> list:
+    def selected_steps(self) -> list[mse.Step]:
         """The steps of that selection (for :func:`onzichtbaar.mse.steps_table`)."""
         return self._stepwise_with[1]
 
@@ -234,6 +235,7 @@ class Analysis:
         return mse.stepwise(self.overlaps, self.conventions[WITHOUT])[0]
 
     def selected_in(self, convention: str) -> mse.ModelFit:
+        """The selected model of one convention (:data:`WITH` or :data:`WITHOUT`)."""
         return self.selected if convention == WITH else self.selected_without
 
     @property
