@@ -15,6 +15,9 @@ Modules:
 - ``explainers``: the art. 273f explainers and quiz built on ``law273f`` and ``widgets``.
 - ``exercise_checks``: check cards for the case exercises (right answer from the explainers).
 - ``mse``: multiple systems estimation of the number of victims.
+- ``form_numbers``: the numbers the three form chapters glue (name -> Dutch text), one function each.
+- ``monitor_numbers``: the numbers the monitor chapter glues (name -> Dutch text), one function per section.
+- ``mse_numbers``: the numbers the MSE chapter glues (name -> Dutch text), one function per section.
 """
 
 from pathlib import Path

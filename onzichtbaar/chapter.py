@@ -8,7 +8,8 @@ A chapter opens with ``from onzichtbaar import chapter, data`` and ``chapter.set
 - glues every number of the prose in Dutch: :func:`glue_number`, :func:`glue_percent`,
   :func:`glue_year`, :func:`glue_text` (one value) and :func:`glue_numbers`,
   :func:`glue_years` (several, by keyword), :func:`glue_span` (first/last year, minimum,
-  maximum of a yearly series);
+  maximum of a yearly series), :func:`glue_all` (a dict of name -> Dutch text that a
+  function of the package made, such as those of ``onzichtbaar.mse_numbers``);
 - writes a value with its unit and precision: :func:`quantity` (``ongeveer 5 %``);
 - looks values up strictly: :func:`one` (exactly one row, or an error that names the
   table and the filter) and :func:`facts` (the policy facts by key);
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -82,15 +83,47 @@ def glue_years(**years: float) -> None:
         glue_year(name, year)
 
 
+def glue_all(texts: Mapping[str, str]) -> None:
+    """Glue every name -> text of ``texts`` as it is; the texts must already be Dutch prose.
+
+    A value that is not a string is an error: a raw number would be glued as ``5060.0``,
+    not as ``5.060`` (use :func:`glue_numbers` for numbers).
+
+    >>> glue_all({"totaal": 5060})
+    Traceback (most recent call last):
+    ...
+    TypeError: glue_all(): 'totaal' is int, not text; format it first (onzichtbaar.dutch)
+    """
+    wrong = [name for name, text in texts.items() if not isinstance(text, str)]
+    if wrong:
+        kind = type(texts[wrong[0]]).__name__
+        raise TypeError(f"glue_all(): {wrong[0]!r} is {kind}, not text; format it first (onzichtbaar.dutch)")
+    for name, text in texts.items():
+        _glue(name, text)
+
+
 def glue_span(prefix: str, series: pd.Series) -> None:
     """Glue the years and extremes of a yearly series (index: year).
 
     Names: ``<prefix>_jaar_eerst``, ``<prefix>_jaar_laatst``, ``<prefix>_min``,
     ``<prefix>_min_jaar``, ``<prefix>_max`` and ``<prefix>_max_jaar``.
     """
-    glue_years(**{f"{prefix}_jaar_eerst": series.index.min(), f"{prefix}_jaar_laatst": series.index.max(),
-                  f"{prefix}_min_jaar": series.idxmin(), f"{prefix}_max_jaar": series.idxmax()})
-    glue_numbers(**{f"{prefix}_min": series.min(), f"{prefix}_max": series.max()})
+    glue_all(span_texts(prefix, series))
+
+
+def span_texts(prefix: str, series: pd.Series) -> dict[str, str]:
+    """What :func:`glue_span` glues, as a dict of name -> Dutch text.
+
+    >>> span_texts("nrm", pd.Series([1150, 952, 1334], index=[2015, 2016, 2019]))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'nrm_jaar_eerst': '2015', 'nrm_jaar_laatst': '2019', 'nrm_min_jaar': '2016', 'nrm_max_jaar': '2019',
+     'nrm_min': '952', 'nrm_max': '1.334'}
+    """
+    years = {f"{prefix}_jaar_eerst": series.index.min(), f"{prefix}_jaar_laatst": series.index.max(),
+             f"{prefix}_min_jaar": series.idxmin(), f"{prefix}_max_jaar": series.idxmax()}
+    values = {f"{prefix}_min": series.min(), f"{prefix}_max": series.max()}
+    return ({name: str(int(year)) for name, year in years.items()}
+            | {name: number(float(value)) for name, value in values.items()})
 
 
 def quantity(value: float, unit: str = "", qualifier: str = "") -> str:

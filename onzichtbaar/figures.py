@@ -10,10 +10,12 @@ from __future__ import annotations
 import textwrap
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
 from onzichtbaar.dutch import number, percent
+from onzichtbaar.mse import model_weights
 from onzichtbaar.plotting import OKABE_ITO, PALETTE, dutch_thousands
 
 REGISTERED = "gemelde (mogelijke) slachtoffers"
@@ -224,6 +226,62 @@ def reported_and_estimated(counts: pd.Series, estimate: pd.Series):
     dutch_thousands(ax.xaxis)
     ax.grid(axis="y", visible=False)
     return fig, plotted
+
+
+# --- the MSE chapter (hoeveel-zien-we-niet) ----------------------------------------------------
+
+
+def mse_spread(models: pd.DataFrame, without_mask: pd.Series, boot: pd.DataFrame, source: str):
+    """How the estimates of all models spread: AIC and BIC weight and the bootstrap, in bins of 5,000.
+
+    Two panels: with every pair (``models``, rows of :func:`onzichtbaar.mse.all_models`) and
+    with only the models where ``without_mask`` holds. ``boot``: the bootstrap of one table
+    (columns ``convention`` and ``total``); ``source``: the source line under the figure.
+    """
+    bins = np.arange(0, models["total"].max() + 5_000, 5_000)
+    fig, axes = plt.subplots(2, 1, figsize=(7.5, 5.6), sharex=True)
+    plotted = []
+    for ax, (conv, title) in zip(axes, [("with_empty_pairs", "met I×K en K×R"),
+                                        ("without_empty_pairs", "zonder I×K en K×R")]):
+        part = models if conv == "with_empty_pairs" else models[without_mask]
+        for crit, colour, name in (("aic", PALETTE[0], "AIC-gewicht"), ("bic", PALETTE[1], "BIC-gewicht")):
+            heights, _ = np.histogram(part["total"], bins=bins, weights=model_weights(part[crit]))
+            ax.stairs(heights, bins, color=colour, linewidth=2, label=name, fill=False)
+            plotted += [{"variant": title, "gewicht": name, "van": lo, "tot": hi, "aandeel": h}
+                        for lo, hi, h in zip(bins[:-1], bins[1:], heights)]
+        boot_part = boot[boot.convention == conv]["total"]
+        heights, _ = np.histogram(boot_part, bins=bins)
+        ax.stairs(heights / len(boot_part), bins, color=PALETTE[2], linewidth=1.5, linestyle="--",
+                  label="bootstrap met modelkeuze")
+        plotted += [{"variant": title, "gewicht": "bootstrap", "van": lo, "tot": hi, "aandeel": h / len(boot_part)}
+                    for lo, hi, h in zip(bins[:-1], bins[1:], heights)]
+        ax.set_title(title, fontsize=11)
+        ax.set_ylabel("aandeel")
+    axes[0].legend(fontsize=9, loc="upper right")
+    axes[1].set_xlabel("geschat aantal slachtoffers 2010–2015 (vakjes van 5.000)")
+    dutch_thousands(axes[1].xaxis)
+    fig.suptitle("Hoe de schattingen over de modellen verdeeld zijn")
+    fig.tight_layout()
+    fig.text(0.01, 0.0, source, fontsize=8, va="top")
+    return fig, pd.DataFrame(plotted)
+
+
+def mse_per_year(rows: list[tuple[str, float, float, float]], source: str):
+    """Ranges per year as thick bars with a diamond at the point: ``rows`` of (label, low, high, point)."""
+    fig, ax = plt.subplots(figsize=(7.5, 4.2))
+    colours = [PALETTE[0], PALETTE[3], PALETTE[2], PALETTE[2]]
+    for y, ((_, low, high, point), colour) in enumerate(zip(rows, colours)):
+        ax.plot([low, high], [y, y], color=colour, linewidth=6, solid_capstyle="butt")
+        ax.plot(point, y, marker="D", color=PALETTE[6], markersize=7)
+    ax.set_yticks(range(len(rows)), [r[0] for r in rows])
+    ax.invert_yaxis()
+    ax.set_xlim(0, None)
+    ax.set_xlabel("slachtoffers per jaar (onze schattingen: zes jaar samen gedeeld door zes)")
+    dutch_thousands(ax.xaxis)
+    ax.set_title("Per jaar vergeleken met de gepubliceerde schattingen")
+    fig.tight_layout()
+    fig.text(0.01, 0.0, source, fontsize=8, va="top")
+    return fig, pd.DataFrame(rows, columns=["reeks", "laag", "hoog", "punt"])
 
 
 # --- the municipal network (rol-van-gemeenten) --------------------------------------------------

@@ -36,6 +36,16 @@ def test_glue_helpers_return_nothing_to_print(monkeypatch):
     assert glued == {"n": "5.060", "p": "80 %", "j": "2019", "t": "Polen", "a": "1.200", "b": "2020"}
 
 
+def test_glue_all_glues_texts_as_they_are_and_refuses_a_raw_number(monkeypatch):
+    glued = {}
+    monkeypatch.setattr("myst_nb.glue", lambda name, value, display=True: glued.setdefault(name, value))
+    assert chapter.glue_all({"totaal": "5.060", "aandeel": "25 %"}) is None
+    assert glued == {"totaal": "5.060", "aandeel": "25 %"}
+    with pytest.raises(TypeError, match="'n' is int, not text"):
+        chapter.glue_all({"ok": "1", "n": 5060})
+    assert "ok" not in glued  # nothing is glued when one value is wrong
+
+
 def test_quantity_keeps_the_sources_precision():
     assert chapter.quantity(60, "percent", "meer dan") == "meer dan 60 %"
     assert chapter.quantity(1.5, "million_euro_per_year") == "€ 1,5 miljoen per jaar"
