@@ -7,20 +7,22 @@ Each chapter offers
   the repository's ``chapters/`` folder (it imports the ``onzichtbaar`` package);
 - every figure the chapter makes, as SVG, PNG and the CSV of the plotted numbers.
 
-Which figures a chapter makes is read from its code cells: each call
-``save_figure(fig, "<name>", table)`` with a literal name. A call whose name is not a
-literal stops the build with a message, so no figure is silently left out.
+Which figures a chapter makes is what its last run saved: ``onzichtbaar.plotting.save_figure``
+(also through ``chapter.publish_figure``) lists each figure in the chapter's manifest,
+``figures/manifest/<chapter>.json``. This extension names the chapter for that run: at
+``source-read`` it sets ``OZ_CHAPTER``, which the kernel that executes the chapter
+inherits. The chapter's code is not parsed.
 
-The box is added to the page text at ``source-read``; the files are written to
+The box is added to the page text at ``source-read`` with a placeholder for the figures,
+filled at ``html-page-context`` (after every chapter has run); the files are written to
 ``<html>/_downloads/<chapter>/`` at ``build-finished``, for every chapter (also those
-whose page came from the cache).
+whose page came from the cache: their manifest is still there from the run the cache holds).
 """
 
 from __future__ import annotations
 
-import ast
 import html
-import re
+import os
 import shutil
 import subprocess
 import zipfile
@@ -31,13 +33,14 @@ import nbformat
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
+from onzichtbaar.plotting import CHAPTER_ENV, MANIFEST_DIR, read_manifest
+
 import editions  # sibling extension (notes, solutions, headings); _ext/ is on the path
 
 DOWNLOADS_DIR = "_downloads"
 FIGURE_FORMATS = (("svg", "SVG"), ("png", "PNG"), ("csv", "CSV"))
 FIGURES_DIR = "figures"
 KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
-MAGIC_LINE = re.compile(r"^\s*[%!]")
 SOURCE_ZIP = "onzichtbaar-broncode.zip"
 DATA_ZIP = "onzichtbaar-data.zip"
 ZIP_FOLDER = "onzichtbaar"                 # the folder the source zip unpacks into
@@ -60,57 +63,15 @@ en open je met make lab.
 """
 STUDENT_NOTE = ("\n\nDeze versie hoort bij de studenteneditie: zonder de uitwerkingen van de opgaven en\n"
                 "zonder de notities voor de docent.")
-#: Calls that export a figure; the name is their second argument (plotting.save_figure, chapter.publish_figure).
-FIGURE_CALLS = ("save_figure", "publish_figure")
+FIGURE_PLACEHOLDER = '<div class="oz-figure-downloads"></div>'
 
 
 # --- which figures a chapter makes ------------------------------------------------------------
 
 
-def _parse_code(source: str) -> ast.Module | None:
-    # IPython magics and shell lines are no Python; keep the line numbers.
-    lines = ["pass" if MAGIC_LINE.match(line) else line for line in source.split("\n")]
-    try:
-        return ast.parse("\n".join(lines))
-    except SyntaxError:
-        return None
-
-
-def _is_save_figure(call: ast.Call) -> bool:
-    func = call.func
-    return (isinstance(func, ast.Name) and func.id in FIGURE_CALLS) or (
-        isinstance(func, ast.Attribute) and func.attr in FIGURE_CALLS
-    )
-
-
-def _name_argument(call: ast.Call) -> ast.expr | None:
-    if len(call.args) >= 2:
-        return call.args[1]
-    return next((kw.value for kw in call.keywords if kw.arg == "name"), None)
-
-
-def figure_names(text: str, where: str) -> list[str]:
-    """Names passed to ``save_figure`` in the code cells of a MyST notebook, in order."""
-    names: list[str] = []
-    notebook = jupytext.reads(text, fmt="md:myst")
-    for number, cell in enumerate(notebook.cells, start=1):
-        if cell.cell_type != "code" or not any(call in cell.source for call in FIGURE_CALLS):
-            continue
-        tree = _parse_code(cell.source)
-        if tree is None:
-            raise ExtensionError(f"{where}: code cell {number} calls save_figure but is not valid Python")
-        for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and _is_save_figure(node)):
-                continue
-            argument = _name_argument(node)
-            if not (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):
-                raise ExtensionError(
-                    f"{where}: code cell {number}, line {node.lineno}: save_figure needs the figure "
-                    "name as a literal string, so the page can offer the figure for download"
-                )
-            if argument.value not in names:
-                names.append(argument.value)
-    return names
+def chapter_figures(root: Path, docname: str) -> list[str]:
+    """The figures the chapter's last run saved (its manifest); none if it never saved one."""
+    return read_manifest(editions.chapter_slug(docname), Path(root) / FIGURES_DIR) or []
 
 
 # --- the notebook --------------------------------------------------------------------------------
@@ -158,7 +119,7 @@ def _book_link(docname: str, filename: str, label: str) -> str:
     return f'<a class="oz-download" href="{href}" download>{html.escape(label)}</a>'
 
 
-def downloads_box(docname: str, figures: list[str], edition: str) -> str:
+def downloads_box(docname: str, edition: str) -> str:
     slug = editions.chapter_slug(docname)
     content = (
         "met de uitwerkingen en de notities voor de docent" if edition == "docent" else "zonder uitwerkingen"
@@ -171,20 +132,39 @@ def downloads_box(docname: str, figures: list[str], edition: str) -> str:
         f"Het draait met de broncode ({_book_link(docname, SOURCE_ZIP, 'Download de broncode en data (zip)')}): "
         "pak die uit, zet het notebook in de map `chapters/` en start `make lab`.",
         f"- {_book_link(docname, DATA_ZIP, 'Alleen de data (zip)')}: `datapackage.json` met de tabellen (CSV).",
+        "",
+        FIGURE_PLACEHOLDER,
+        ":::",
+        "",
     ]
+    return "\n".join(lines)
+
+
+def figure_list_html(docname: str, figures: list[str]) -> str:
+    """The box's list of figures, each as SVG, PNG and CSV (empty without figures)."""
+    if not figures:
+        return ""
+    items = []
     for name in figures:
         links = " · ".join(_link(docname, f"{name}.{ext}", label) for ext, label in FIGURE_FORMATS)
-        lines.append(f"- Figuur <code>{html.escape(name)}</code>: {links} (CSV: de getallen in de figuur)")
-    lines += [":::", ""]
-    return "\n".join(lines)
+        items.append(f"<li><p>Figuur <code>{html.escape(name)}</code>: {links} (CSV: de getallen in de figuur)</p></li>")
+    return '<ul class="simple oz-figure-list">' + "".join(items) + "</ul>"
 
 
 def add_downloads_box(app: Sphinx, docname: str, source: list[str]) -> None:
     if not str(app.env.doc2path(docname)).endswith(".md"):
         return
-    figures = figure_names(source[0], str(app.env.doc2path(docname)))
-    box = downloads_box(docname, figures, app.config.oz_edition)
+    # The kernel that executes this chapter (right after this event) inherits the name.
+    os.environ[CHAPTER_ENV] = editions.chapter_slug(docname)
+    box = downloads_box(docname, app.config.oz_edition)
     source[0] = editions.insert_before_heading(source[0], box, title=None)
+
+
+def fill_figure_list(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    body = context.get("body", "")
+    if FIGURE_PLACEHOLDER in body:
+        figures = figure_list_html(pagename, chapter_figures(Path(app.srcdir), pagename))
+        context["body"] = body.replace(FIGURE_PLACEHOLDER, figures)
 
 
 # --- the files -----------------------------------------------------------------------------------
@@ -209,13 +189,13 @@ def write_downloads(app: Sphinx, exception) -> None:
         folder.mkdir(parents=True)
         text = edition_text(app, docname)
         (folder / f"{slug}.ipynb").write_text(notebook_json(text), encoding="utf-8")
-        for name in figure_names(text, str(source)):
+        for name in chapter_figures(Path(app.srcdir), docname):
             for ext, _label in FIGURE_FORMATS:
                 file = figures_dir / f"{name}.{ext}"
                 if file.is_file():
                     shutil.copy2(file, folder / file.name)
                 else:
-                    problems.append(f"{source.name} saves figure {name!r}, but {FIGURES_DIR}/{file.name} is missing")
+                    problems.append(f"{source.name} saved figure {name!r}, but {FIGURES_DIR}/{file.name} is missing")
     if problems:
         raise ExtensionError(
             "downloads:\n" + "\n".join(problems) + "\nThe chapter's outputs probably came from the execution "
@@ -289,13 +269,19 @@ def write_zips(app: Sphinx, exception) -> None:
 
 
 def missing_figures(root: Path, docnames: list[str]) -> list[str]:
-    """Figure files that the given chapters make but that are not in ``figures/``."""
+    """Figure files or manifests that an executed chapter should have left in ``figures/``.
+
+    With an execution cache but no manifest at all, ``figures/`` was emptied after the
+    chapters ran: every manifest is reported missing. Otherwise: the files of each
+    manifest's figures.
+    """
+    root = Path(root)
+    manifests = root / FIGURES_DIR / MANIFEST_DIR
+    if (root / "_build" / ".jupyter_cache").is_dir() and not any(manifests.glob("*.json")):
+        return [f"{FIGURES_DIR}/{MANIFEST_DIR}/ (no manifests)"]
     missing = []
     for docname in docnames:
-        source = root / f"{docname}.md"
-        if not source.is_file():
-            continue
-        for name in figure_names(source.read_text(encoding="utf-8"), str(source)):
+        for name in chapter_figures(root, docname):
             missing += [f"{FIGURES_DIR}/{name}.{ext}" for ext, _ in FIGURE_FORMATS
                         if not (root / FIGURES_DIR / f"{name}.{ext}").is_file()]
     return missing
@@ -304,6 +290,7 @@ def missing_figures(root: Path, docnames: list[str]) -> list[str]:
 def setup(app: Sphinx) -> dict:
     app.setup_extension("editions")
     app.connect("source-read", add_downloads_box, priority=600)
+    app.connect("html-page-context", fill_figure_list)
     app.connect("build-finished", write_downloads)
     app.connect("build-finished", write_zips)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -3,10 +3,19 @@
 Colours: the Okabe–Ito palette, which stays distinguishable for the common forms
 of colour blindness. Export: SVG + PNG + the CSV of exactly the plotted numbers,
 byte-identical across builds (no dates in the metadata, fixed SVG hash salt).
+
+Manifest: when the book build executes a chapter it names the chapter in the environment
+variable ``OZ_CHAPTER`` (``_ext/downloads.py``). Every figure saved during that run is then
+listed in ``figures/manifest/<chapter>.json``, which the build reads to offer the
+chapter's figures for download. A new run of the chapter (another kernel process) starts
+the list afresh, so a figure a chapter no longer makes drops out. Outside the build (e.g.
+in JupyterLab) there is no manifest.
 """
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import matplotlib
@@ -51,9 +60,12 @@ def use_style() -> None:
     """Apply the house style to every later figure.
 
     In a notebook, figures are also shown as SVG without a date, so a glued
-    figure in the book is text-searchable, sharp and identical across builds.
+    figure in the book is text-searchable, sharp and identical across builds. In the
+    book build it also starts this run's manifest, so a chapter without figures has an
+    empty one.
     """
     plt.rcParams.update(STYLE)
+    _record_in_manifest(None)
     try:
         from IPython import get_ipython
         from matplotlib_inline.backend_inline import set_matplotlib_formats
@@ -61,6 +73,39 @@ def use_style() -> None:
         return
     if get_ipython() is not None:
         set_matplotlib_formats("svg", metadata={"Date": None, "Creator": None})
+
+
+#: Set by the book build to the chapter being executed.
+CHAPTER_ENV = "OZ_CHAPTER"
+MANIFEST_DIR = "manifest"
+
+
+def manifest_path(chapter: str, folder: Path | None = None) -> Path:
+    """``figures/manifest/<chapter>.json``: the figures the chapter's last run saved."""
+    return (folder or FIGURES_DIR) / MANIFEST_DIR / f"{chapter}.json"
+
+
+def read_manifest(chapter: str, folder: Path | None = None) -> list[str] | None:
+    """The names of the figures the chapter's last run saved, in order; ``None`` if it never ran."""
+    path = manifest_path(chapter, folder)
+    if not path.is_file():
+        return None
+    return list(json.loads(path.read_text(encoding="utf-8"))["figures"])
+
+
+def _record_in_manifest(name: str | None, folder: Path | None = None) -> None:
+    """Add figure ``name`` to this run's manifest (or only start the list when ``name`` is None)."""
+    chapter = os.environ.get(CHAPTER_ENV)
+    if not chapter:
+        return
+    path = manifest_path(chapter, folder)
+    manifest = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    if manifest.get("process") != os.getpid():  # an earlier run of the chapter: start afresh
+        manifest = {"chapter": chapter, "process": os.getpid(), "figures": []}
+    if name is not None and name not in manifest["figures"]:
+        manifest["figures"].append(name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
 
 
 def dutch_thousands(axis) -> None:
@@ -76,7 +121,8 @@ def save_figure(fig, name: str, plotted: pd.DataFrame, folder: Path | None = Non
     """Write ``fig`` as SVG and PNG and ``plotted`` as CSV under ``figures/``.
 
     ``plotted`` must hold exactly the numbers drawn, so a teacher can reuse them.
-    Returns the paths written, keyed by extension.
+    During the book build the figure is also listed in the chapter's manifest (see the
+    module docstring). Returns the paths written, keyed by extension.
     """
     if plotted.empty:
         raise ValueError(f"figure {name!r}: the table of plotted numbers is empty")
@@ -86,4 +132,5 @@ def save_figure(fig, name: str, plotted: pd.DataFrame, folder: Path | None = Non
     fig.savefig(paths["svg"], format="svg", metadata={"Date": None, "Creator": None})
     fig.savefig(paths["png"], format="png", dpi=150, metadata={"Software": None})
     plotted.to_csv(paths["csv"], index=False, lineterminator="\n")
+    _record_in_manifest(name, folder)
     return paths

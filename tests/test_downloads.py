@@ -23,8 +23,9 @@ CHAPTERS_DIR = ROOT / "chapters"
 FIGURES_DIR = ROOT / "figures"
 DOWNLOAD_LINK = re.compile(r'<a\b[^>]*class="[^"]*\boz-download\b[^"]*"[^>]*>', re.IGNORECASE)
 HREF = re.compile(r'\bhref="([^"]*)"')
-# Literal figure names in `save_figure(fig, "name", ...)`, read with a pattern of our own.
-SAVED_FIGURE = re.compile(r"save_figure\(\s*[^,()]+,\s*[\"']([^\"']+)[\"']")
+# Literal figure names in `save_figure(fig, "name", ...)` and `publish_figure(fig, "name", ...)`,
+# read with a pattern of our own (the build itself reads the manifest each run writes).
+SAVED_FIGURE = re.compile(r"(?:save|publish)_figure\(\s*[^,()]+,\s*[\"']([^\"']+)[\"']")
 CELL_TIMEOUT = 300  # seconds, as the book build's execute.timeout
 
 
