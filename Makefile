@@ -67,7 +67,8 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 
 test: book test-deps handouts lint
-	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -q -p no:cacheprovider tests
+	@# Test files run in parallel (pytest-xdist), each file on one worker: its fixtures stay shared.
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest -q -p no:cacheprovider -n auto --dist loadfile tests
 
 # One A4 PDF per chapter per edition, printed by Chromium, into _build/handouts/ (and linked
 # from the teacher edition's chapter pages).
