@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import EDITIONS, PHONE, open_on_device
+from conftest import EDITIONS, PHONE, built_pages, open_on_device
 
 TABLE_PAGE = "chapters/over-de-cijfers.html"
 FIGURE_PAGE = "chapters/seksuele-uitbuiting.html"
@@ -57,5 +57,35 @@ def test_previous_and_next_titles_are_whole(browser, book_url, edition):
             assert title.evaluate("el => el.scrollWidth <= el.clientWidth + 1"), title.inner_text()
             box = title.bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    finally:
+        context.close()
+
+
+PAGE_WIDER_THAN_SCREEN = """() => {
+  const width = document.documentElement.clientWidth;
+  const sticking = [...document.querySelectorAll('main *')].filter(e => {
+    const box = e.getBoundingClientRect();
+    if (box.width === 0 || box.right <= width + 1) return false;
+    for (let a = e.parentElement; a; a = a.parentElement)
+      if (getComputedStyle(a).overflowX !== 'visible') return false;  // scrolls inside its own box
+    return true;
+  }).slice(0, 3).map(e => e.tagName + ' «' + e.textContent.trim().slice(0, 40) + '»');
+  return [document.documentElement.scrollWidth, width, sticking];
+}"""
+
+
+@pytest.mark.parametrize("edition", EDITIONS, indirect=True)
+def test_no_page_scrolls_sideways_on_a_phone(browser, book_url, edition):
+    """A page wider than the phone gets zoomed out or dragged sideways: every word must fit."""
+    context = browser.new_context(locale="nl-NL", **PHONE)
+    try:
+        page = context.new_page()
+        too_wide = {}
+        for path in built_pages() + ["search.html", "genindex.html"]:
+            page.goto(book_url(path), wait_until="load")
+            scroll_width, width, sticking = page.evaluate(PAGE_WIDER_THAN_SCREEN)
+            if scroll_width > width + 1:
+                too_wide[path] = (scroll_width, sticking)
+        assert not too_wide, f"wider than the {PHONE['viewport']['width']} px screen: {too_wide}"
     finally:
         context.close()
