@@ -65,6 +65,7 @@ test-deps: $(BIN)/.installed
 # ruff (config in pyproject.toml); the same check runs in .pre-commit-config.yaml.
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 test: book test-deps handouts lint
 	@# Test files run in parallel (pytest-xdist), each file on one worker: its fixtures stay shared.

@@ -26,21 +26,29 @@ from dataclasses import dataclass
 
 from sphinx.application import Sphinx
 
-VIEW_TAG = re.compile(
-    r'<script type="application/vnd.jupyter.widget-view\+json">(?P<json>.*?)</script>', re.DOTALL
-)
+VIEW_TAG = re.compile(r'<script type="application/vnd.jupyter.widget-view\+json">(?P<json>.*?)</script>', re.DOTALL)
 MODEL_PREFIX = "IPY_MODEL_"
 #: Widget classes (``_dom_classes``) that the static copies keep, as ``oz-s-<name>``.
-ROLES = ("oz-card", "oz-title-bar", "oz-title", "oz-intro", "oz-note", "oz-verdict",
-         "oz-verdict-detail", "oz-reset", "oz-control", "oz-history-box", "oz-quiz")
-NOJS_NOTE = ("Zonder JavaScript werken de knoppen niet. Hieronder staat bij elke keuze "
-             "de uitkomst die het model geeft.")
+ROLES = (
+    "oz-card",
+    "oz-title-bar",
+    "oz-title",
+    "oz-intro",
+    "oz-note",
+    "oz-verdict",
+    "oz-verdict-detail",
+    "oz-reset",
+    "oz-control",
+    "oz-history-box",
+    "oz-quiz",
+)
+NOJS_NOTE = "Zonder JavaScript werken de knoppen niet. Hieronder staat bij elke keuze de uitkomst die het model geeft."
 TABLE_CAPTION = "Alle keuzes en hun uitkomst"
 OUTCOME = "Uitkomst"
 
 
 def _ref(value) -> str | None:
-    return value[len(MODEL_PREFIX):] if isinstance(value, str) and value.startswith(MODEL_PREFIX) else None
+    return value[len(MODEL_PREFIX) :] if isinstance(value, str) and value.startswith(MODEL_PREFIX) else None
 
 
 def _static_markup(markup: str) -> str:

@@ -119,11 +119,16 @@ def span_texts(prefix: str, series: pd.Series) -> dict[str, str]:
     {'nrm_jaar_eerst': '2015', 'nrm_jaar_laatst': '2019', 'nrm_min_jaar': '2016', 'nrm_max_jaar': '2019',
      'nrm_min': '952', 'nrm_max': '1.334'}
     """
-    years = {f"{prefix}_jaar_eerst": series.index.min(), f"{prefix}_jaar_laatst": series.index.max(),
-             f"{prefix}_min_jaar": series.idxmin(), f"{prefix}_max_jaar": series.idxmax()}
+    years = {
+        f"{prefix}_jaar_eerst": series.index.min(),
+        f"{prefix}_jaar_laatst": series.index.max(),
+        f"{prefix}_min_jaar": series.idxmin(),
+        f"{prefix}_max_jaar": series.idxmax(),
+    }
     values = {f"{prefix}_min": series.min(), f"{prefix}_max": series.max()}
-    return ({name: str(int(year)) for name, year in years.items()}
-            | {name: number(float(value)) for name, value in values.items()})
+    return {name: str(int(year)) for name, year in years.items()} | {
+        name: number(float(value)) for name, value in values.items()
+    }
 
 
 def quantity(value: float, unit: str = "", qualifier: str = "") -> str:
@@ -203,8 +208,9 @@ def fact(key: str, table: str = "municipal_policy", data_dir: Path = POLICY_DIR)
 # --- figures ----------------------------------------------------------------------------------
 
 
-def publish_figure(fig, name: str, plotted: pd.DataFrame, glue_as: str | None = None,
-                   folder: Path | None = None) -> None:
+def publish_figure(
+    fig, name: str, plotted: pd.DataFrame, glue_as: str | None = None, folder: Path | None = None
+) -> None:
     """Export ``fig`` (SVG, PNG and ``plotted`` as CSV), glue it and close it.
 
     ``name`` is the file name in ``figures/`` and in the page's download box (pass it as
@@ -222,8 +228,9 @@ def publish_figure(fig, name: str, plotted: pd.DataFrame, glue_as: str | None = 
 # --- a bar table --------------------------------------------------------------------------------
 
 
-def bar_table(title: str, rows: Sequence[tuple[str, float | None]], total: float, note: str,
-              colour: str = plotting.PALETTE[0]) -> str:
+def bar_table(
+    title: str, rows: Sequence[tuple[str, float | None]], total: float, note: str, colour: str = plotting.PALETTE[0]
+) -> str:
     """A small HTML bar chart: one row per (label, value), bars scaled to ``total``.
 
     A missing value shows «geen cijfer» and no bar.
@@ -236,8 +243,10 @@ def bar_table(title: str, rows: Sequence[tuple[str, float | None]], total: float
         missing = value is None or (isinstance(value, float) and math.isnan(value)) or pd.isna(value)
         width = 0 if missing else round(100 * float(value) / total)
         shown = "geen cijfer" if missing else number(value)
-        lines.append(f'<tr><td>{label}</td><td style="width:60%"><div style="background:{colour};'
-                     f'height:0.9em;width:{width}%"></div></td><td style="text-align:right">{shown}</td></tr>')
+        lines.append(
+            f'<tr><td>{label}</td><td style="width:60%"><div style="background:{colour};'
+            f'height:0.9em;width:{width}%"></div></td><td style="text-align:right">{shown}</td></tr>'
+        )
     lines.append("</table>")
     lines.append(f"<p>Totaal gemelde (mogelijke) slachtoffers dat jaar (NRM): {number(total)}. {note}</p>")
     return "\n".join(lines)

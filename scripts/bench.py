@@ -216,7 +216,10 @@ def explainer_latency(browser, base: str, page: str, rate: float = 1) -> float:
 def browser_measurements(html_dir: Path, repeat: int):
     from playwright.sync_api import sync_playwright
 
-    pages = [p for p in [f"{name}.html" for name in toc_documents()] if (html_dir / p).exists()] + ["search.html", "genindex.html"]
+    pages = [p for p in [f"{name}.html" for name in toc_documents()] if (html_dir / p).exists()] + [
+        "search.html",
+        "genindex.html",
+    ]
     server, base = serve(html_dir)
     weights, latencies = [], {}
     try:
@@ -342,7 +345,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Measuring pages in {html_dir} with {CHROMIUM} …", flush=True)
     weights, latencies, slow = browser_measurements(html_dir, args.repeat)
     for weight in weights:
-        report.add(f"{weight.kind} page {weight.page} ({weight.requests} requests)", weight.bytes, f"{weight.kind} page")
+        report.add(
+            f"{weight.kind} page {weight.page} ({weight.requests} requests)", weight.bytes, f"{weight.kind} page"
+        )
     for page, seconds in latencies.items():
         report.add(f"explainer {page}", seconds, "explainer interactive")
     report.add(f"4x CPU: first contentful paint {TEXT_PAGE}", slow.text_fcp)
@@ -356,7 +361,10 @@ def main(argv: list[str] | None = None) -> int:
     report.print()
     heaviest = max(weights, key=lambda w: w.bytes, default=None)
     if heaviest:
-        print(f"\nHeaviest page {heaviest.page}: largest transfers " + ", ".join(f"{n} {s / KB:,.0f} KB" for n, s in heaviest.largest))
+        print(
+            f"\nHeaviest page {heaviest.page}: largest transfers "
+            + ", ".join(f"{n} {s / KB:,.0f} KB" for n, s in heaviest.largest)
+        )
     if report.missed:
         print("\nBudgets missed:\n  " + "\n  ".join(report.missed))
         return 1

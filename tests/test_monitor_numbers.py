@@ -39,12 +39,23 @@ def test_a_period_total_that_is_not_the_sum_of_its_years_is_an_error(counts):
 def test_forms_reporters_and_minors_are_the_quoted_counts():
     forms = data.load("victims_by_form").query("series == 'NRM'")
     texts = monitor_numbers.forms(forms)
-    assert texts.items() >= {"vorm_2019_seksueel": "849", "vorm_2019_arbeid": "424", "vorm_2019_crimineel": "196",
-                             "vorm_2016_seksueel": "523"}.items()  # TIP2021, TIP2018
+    assert (
+        texts.items()
+        >= {
+            "vorm_2019_seksueel": "849",
+            "vorm_2019_arbeid": "424",
+            "vorm_2019_crimineel": "196",
+            "vorm_2016_seksueel": "523",
+        }.items()
+    )  # TIP2021, TIP2018
     reporters = data.load("victims_by_reporter").query("series == 'NRM' and status == 'current'")
     texts = monitor_numbers.reporters(reporters, list(figures.MAIN_REPORTERS))
     # 2016: police 446 (revised from 462), care 240, inspectorate 38, KMar 12, other 352: 1088.
-    assert (texts["melder_police_2016"], texts["politie_2016_oud"], texts["melders_som_2016"]) == ("446", "462", "1.088")
+    assert (texts["melder_police_2016"], texts["politie_2016_oud"], texts["melders_som_2016"]) == (
+        "446",
+        "462",
+        "1.088",
+    )
     assert texts["melder_police_2019"] == "952"
     assert len([k for k in texts if k.startswith("melder_")]) == 4 * len(monitor_numbers.REPORTER_YEARS)
     minors, shares = monitor_numbers.minors_per_year()
@@ -59,7 +70,10 @@ def test_nationality_2019_and_the_rank_table():
     texts = monitor_numbers.nationality(nationality, country)
     # TIP2021: «Nigeria (512), the Netherlands (244), Uganda (91) …»
     assert (texts["nat_2019_eerste"], texts["nat_2019_eerste_aantal"], texts["nat_2019_nl"]) == (
-        country["Nigeria"], "512", "244")
+        country["Nigeria"],
+        "512",
+        "244",
+    )
     table = monitor_numbers.rank_table(nationality, country)
     assert table.index[0] == "1e" and table.index.name == "plaats" and table.columns.name == "jaar"
     assert list(monitor_numbers.counts_in(nationality, 2019)["count"]) == [49, 83, 91, 244, 512]

@@ -42,16 +42,32 @@ def analysis(overlaps):
 def test_lincoln_petersen_example_by_hand():
     texts = mse_numbers.lincoln_petersen_example()
     # 200 × 150 / 30 = 1000 in total; 200 + 150 − 30 = 320 seen; 30 of the 150 on B are on A: 20 %.
-    assert texts == {"lp_a": "200", "lp_b": "150", "lp_both": "30", "lp_total": "1.000", "lp_seen": "320",
-                     "lp_unseen": "680", "lp_share_b_on_a": "20 %", "lp_both_high": "60", "lp_total_high": "500",
-                     "lp_both_low": "15", "lp_total_low": "2.000"}
+    assert texts == {
+        "lp_a": "200",
+        "lp_b": "150",
+        "lp_both": "30",
+        "lp_total": "1.000",
+        "lp_seen": "320",
+        "lp_unseen": "680",
+        "lp_share_b_on_a": "20 %",
+        "lp_both_high": "60",
+        "lp_total_high": "500",
+        "lp_both_low": "15",
+        "lp_total_low": "2.000",
+    }
 
 
 def test_exercise_by_hand_and_the_o_z_overlap_from_the_file(overlaps):
     texts = mse_numbers.exercises(overlaps)
     # 120 × 90 / 27 = 400; 120 + 90 − 27 = 183 seen; 400 − 183 = 217 unseen.
     assert {k: v for k, v in texts.items() if k.startswith("ex_")} == {
-        "ex_a": "120", "ex_b": "90", "ex_both": "27", "ex_total": "400", "ex_seen": "183", "ex_unseen": "217"}
+        "ex_a": "120",
+        "ex_b": "90",
+        "ex_both": "27",
+        "ex_total": "400",
+        "ex_seen": "183",
+        "ex_unseen": "217",
+    }
     on_o_and_z = sum(int(r["frequency"]) for r in rows("list_overlaps") if r["O"] == "1" and r["Z"] == "1")
     assert texts["oz_overlap"] == dutch(on_o_and_z)
 
@@ -60,27 +76,44 @@ def test_published_estimates_are_the_quoted_ones():
     # «around 6,250» (DR_news_20170928), «tussen de 5.000 en 7.500» (NRM_news_20211130),
     # «rond de 5.000» (WODC_20211129), «about five times» and «3 à 4 keer» (HETCCV_mse2021),
     # «zo'n 5000» in 2010 and «meer dan 8000» in 2012 (NOS_202111).
-    assert mse_numbers.published() == {"pub_2014_2015": "6.250", "pub_low": "5.000", "pub_high": "7.500",
-                                       "pub_2018_2019": "5.000", "ratio_2014_2015": "5", "pub_2010": "5.000",
-                                       "pub_2012": "8.000", "ratio_2018_2019": "3 à 4"}
+    assert mse_numbers.published() == {
+        "pub_2014_2015": "6.250",
+        "pub_low": "5.000",
+        "pub_high": "7.500",
+        "pub_2018_2019": "5.000",
+        "ratio_2014_2015": "5",
+        "pub_2010": "5.000",
+        "pub_2012": "8.000",
+        "ratio_2018_2019": "3 à 4",
+    }
 
 
 def test_reported_counts_come_from_the_yearly_table():
     current = [r for r in rows("victims_per_year") if r["status"] == "current"]
-    comensha = {int(r["year"]): int(r["count"]) for r in current
-                if r["series"] == "CoMensha" and 2010 <= int(r["year"]) <= 2015}
+    comensha = {
+        int(r["year"]): int(r["count"]) for r in current if r["series"] == "CoMensha" and 2010 <= int(r["year"]) <= 2015
+    }
     nrm = {int(r["year"]): int(r["count"]) for r in current if r["series"] == "NRM"}
     assert sorted(comensha) == list(range(2010, 2016))
-    assert mse_numbers.reported() == {"reported_2010_2015": dutch(sum(comensha.values())),
-                                      "reported_2014": dutch(comensha[2014]), "reported_2015": dutch(comensha[2015]),
-                                      "nrm_2014": dutch(nrm[2014]), "nrm_2015": dutch(nrm[2015])}
+    assert mse_numbers.reported() == {
+        "reported_2010_2015": dutch(sum(comensha.values())),
+        "reported_2014": dutch(comensha[2014]),
+        "reported_2015": dutch(comensha[2015]),
+        "nrm_2014": dutch(nrm[2014]),
+        "nrm_2015": dutch(nrm[2015]),
+    }
 
 
 def test_table_facts_match_the_documented_table(overlaps):
     table = rows("list_overlaps")
-    comensha = sum(int(r["count"]) for r in rows("victims_per_year") if r["series"] == "CoMensha"
-                   and r["status"] == "current" and 2010 <= int(r["year"]) <= 2015
-                   and r["source_id"] != "ACTUEEL_20130412")  # 2012 has two sources with the same count
+    comensha = sum(
+        int(r["count"])
+        for r in rows("victims_per_year")
+        if r["series"] == "CoMensha"
+        and r["status"] == "current"
+        and 2010 <= int(r["year"]) <= 2015
+        and r["source_id"] != "ACTUEEL_20130412"
+    )  # 2012 has two sources with the same count
     one_list = sum(int(r["frequency"]) for r in table if sum(int(r[c]) for c in "IKOPRZ") == 1)
     texts = mse_numbers.table_facts(overlaps)
     assert texts["observed"] == "8.234"  # data/raw/ned_list_overlaps_2010_2015.md
@@ -123,8 +156,8 @@ def test_the_headline_range_holds_every_range_it_is_the_widest_of(analysis):
             name = f"{part}_{tag}" if part != "boot" else f"boot_{tag}"
             assert low <= hundreds(texts[f"{name}_low"]) <= hundreds(texts[f"{name}_high"]) <= high
         assert low in {hundreds(texts[f"{p}_low"]) for p in (f"aic_{tag}", f"bic_{tag}", f"boot_{tag}")}
-    assert texts["n_models_all"] == dutch(2 ** 15)  # every subset of the 15 pairs
-    assert texts["n_models_without"] == dutch(2 ** 13)  # … without the two empty ones
+    assert texts["n_models_all"] == dutch(2**15)  # every subset of the 15 pairs
+    assert texts["n_models_without"] == dutch(2**13)  # … without the two empty ones
     assert texts["bic_penalty"] == f"{math.log(8234):.1f}".replace(".", ",")
     assert texts["level"] == "95 %"
 
@@ -156,10 +189,20 @@ def test_uk_check_uses_the_documented_table_and_the_published_range(analysis):
 
 
 def test_the_chapter_glues_every_name_its_prose_uses_from_this_module(overlaps, analysis):
-    made = (mse_numbers.published() | mse_numbers.reported() | mse_numbers.lincoln_petersen_example()
-            | mse_numbers.table_facts(overlaps) | analysis.independent_texts() | analysis.empty_pair_texts()
-            | analysis.selection_texts() | analysis.uncertainty_texts() | analysis.sensitivity_texts()
-            | analysis.uk_texts() | analysis.per_year_texts() | mse_numbers.exercises(overlaps))
+    made = (
+        mse_numbers.published()
+        | mse_numbers.reported()
+        | mse_numbers.lincoln_petersen_example()
+        | mse_numbers.table_facts(overlaps)
+        | analysis.independent_texts()
+        | analysis.empty_pair_texts()
+        | analysis.selection_texts()
+        | analysis.uncertainty_texts()
+        | analysis.sensitivity_texts()
+        | analysis.uk_texts()
+        | analysis.per_year_texts()
+        | mse_numbers.exercises(overlaps)
+    )
     assert all(isinstance(text, str) for text in made.values())
     prose = (ROOT / "chapters" / "hoeveel-zien-we-niet.md").read_text(encoding="utf-8")
     used = set(re.findall(r"\{glue:text\}`([^`]+)`", prose))
