@@ -36,6 +36,7 @@ import functools
 import gzip
 import http.server
 import io
+import itertools
 import os
 import statistics
 import sys
@@ -166,9 +167,18 @@ VISIBLE_VERDICT_JS = """() => {
   return shown(copy && copy.querySelector('.oz-static-default .oz-s-verdict'))
     || shown(document.querySelector('.oz-explainer .oz-verdict'));
 }"""
-INTERACTIVE_JS = f"""before => {{
-  const verdict = ({VISIBLE_VERDICT_JS})();
-  return verdict && verdict.innerText !== before ? performance.now() : false;
+CLICK_TRY_MS = 3_000
+COPY_OPTION = ".oz-static-default .oz-s-options > button.oz-s-option:nth-child(2)"
+LIVE_OPTION = ".oz-explainer .widget-toggle-buttons .widget-toggle-button:nth-child(2)"
+#: Watches, in the page and frame by frame, for the visible verdict to change; started just
+#: before the click, so the time does not depend on when Playwright's click call returns.
+WATCH_VERDICT_JS = f"""before => {{
+  window.__ozChanged = 0;
+  (function poll() {{
+    const verdict = ({VISIBLE_VERDICT_JS})();
+    if (verdict && verdict.innerText !== before) window.__ozChanged = performance.now();
+    else requestAnimationFrame(poll);
+  }})();
 }}"""
 
 
@@ -216,17 +226,28 @@ def explainer_latency(browser, base: str, page: str, rate: float = 1) -> float:
     the live widget once it has taken over (issue #14, item 4); the verdict is the one
     then on screen (``VISIBLE_VERDICT_JS``).
     """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     context, tab = new_page(browser)
     try:
         throttle(context, tab, rate)
         tab.goto(f"{base}/{page}", wait_until="commit")
-        in_copy = tab.locator(".oz-static").first.locator(".oz-static-default .oz-s-options").first.locator("button").nth(1)
-        live = tab.locator(".oz-explainer").first.locator(".widget-toggle-button").nth(1)
-        option = in_copy.or_(live).filter(visible=True).first
-        option.wait_for(state="visible")
-        before = tab.evaluate(f"() => ({VISIBLE_VERDICT_JS})().innerText")
-        option.click()
-        changed_at = tab.wait_for_function(INTERACTIVE_JS, arg=before, polling="raf").json_value()
+        # Second options of every control, copy and live: the first one visible in document
+        # order is the first control's of the first explainer as the reader sees it.
+        # When the copy is swapped for the live widget between finding and clicking, the
+        # click is tried again on what is visible then.
+        for attempt in itertools.count():
+            option = tab.locator(f"{COPY_OPTION}, {LIVE_OPTION}").filter(visible=True).first
+            option.wait_for(state="visible")
+            before = tab.evaluate(f"() => ({VISIBLE_VERDICT_JS})().innerText")
+            tab.evaluate(WATCH_VERDICT_JS, before)
+            try:
+                option.click(timeout=CLICK_TRY_MS)
+                break
+            except PlaywrightTimeoutError:
+                if attempt >= 10:
+                    raise
+        changed_at = tab.wait_for_function("() => window.__ozChanged").json_value()
     finally:
         context.close()
     return changed_at / 1000

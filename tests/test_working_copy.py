@@ -124,7 +124,7 @@ def test_a_choice_in_the_copy_survives_the_swap_to_the_live_widget(browser, book
     context = browser.new_context(locale="nl-NL", **LAPTOP)
     page = context.new_page()
     held = []
-    page.route("**/embed.js", held.append)  # the runtime arrives only when the test says so
+    page.route("**/embed.js", lambda route: held.append(route))  # the runtime arrives when the test says so
     try:
         page.goto(book_url(page_path), wait_until="commit")
         card = copy_card(page, registered.name)
