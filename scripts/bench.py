@@ -170,16 +170,24 @@ VISIBLE_VERDICT_JS = """() => {
 CLICK_TRY_MS = 3_000
 COPY_OPTION = ".oz-static-default .oz-s-options > button.oz-s-option:nth-child(2)"
 LIVE_OPTION = ".oz-explainer .widget-toggle-buttons .widget-toggle-button:nth-child(2)"
-#: Watches, in the page and frame by frame, for the visible verdict to change; started just
-#: before the click, so the time does not depend on when Playwright's click call returns.
-WATCH_VERDICT_JS = f"""before => {{
+#: Installed before the page loads: at the first press anywhere, note the verdict the reader
+#: sees, then watch frame by frame until it has changed. Measured in the page, so the time
+#: does not include Playwright's round trips, which wait for a busy page too.
+WATCH_VERDICT_JS = f"""(() => {{
+  const visibleVerdict = {VISIBLE_VERDICT_JS};
   window.__ozChanged = 0;
-  (function poll() {{
-    const verdict = ({VISIBLE_VERDICT_JS})();
-    if (verdict && verdict.innerText !== before) window.__ozChanged = performance.now();
-    else requestAnimationFrame(poll);
-  }})();
-}}"""
+  document.addEventListener('pointerdown', () => {{
+    const verdict = visibleVerdict();
+    if (window.__ozWatching || !verdict) return;
+    window.__ozWatching = true;
+    const before = verdict.innerText;
+    (function poll() {{
+      const now = visibleVerdict();
+      if (now && now.innerText !== before) window.__ozChanged = performance.now();
+      else requestAnimationFrame(poll);
+    }})();
+  }}, true);
+}})();"""
 
 
 def throttle(context, tab, rate: float) -> None:
@@ -231,23 +239,20 @@ def explainer_latency(browser, base: str, page: str, rate: float = 1) -> float:
     context, tab = new_page(browser)
     try:
         throttle(context, tab, rate)
+        context.add_init_script(WATCH_VERDICT_JS)
         tab.goto(f"{base}/{page}", wait_until="commit")
         # Second options of every control, copy and live: the first one visible in document
-        # order is the first control's of the first explainer as the reader sees it.
-        # When the copy is swapped for the live widget between finding and clicking, the
-        # click is tried again on what is visible then.
+        # order is the first control's of the first explainer as the reader sees it. When
+        # the copy is swapped for the live widget between finding and clicking, the click
+        # is tried again on what is visible then.
         for attempt in itertools.count():
-            option = tab.locator(f"{COPY_OPTION}, {LIVE_OPTION}").filter(visible=True).first
-            option.wait_for(state="visible")
-            before = tab.evaluate(f"() => ({VISIBLE_VERDICT_JS})().innerText")
-            tab.evaluate(WATCH_VERDICT_JS, before)
             try:
-                option.click(timeout=CLICK_TRY_MS)
+                tab.locator(f"{COPY_OPTION}, {LIVE_OPTION}").filter(visible=True).first.click(timeout=CLICK_TRY_MS)
                 break
             except PlaywrightTimeoutError:
                 if attempt >= 10:
                     raise
-        changed_at = tab.wait_for_function("() => window.__ozChanged").json_value()
+        changed_at = tab.wait_for_function("() => window.__ozChanged", timeout=60_000).json_value()
     finally:
         context.close()
     return changed_at / 1000
