@@ -28,13 +28,28 @@ from sphinx.application import Sphinx
 PAGES_JS = "_static/oz-search-pages.js"
 #: Not text of the book: interface, code, hidden labels and the explainers' static copies.
 NOT_TEXT = (
-    "script", "style", "button", "nav", ".headerlink", ".visually-hidden", ".sr-only",
-    ".cell_input", "details.above-input > summary", ".oz-static", ".oz-downloads",
-    ".copybtn", ".toggle-details__summary",
+    "script",
+    "style",
+    "button",
+    "nav",
+    ".headerlink",
+    ".visually-hidden",
+    ".sr-only",
+    ".cell_input",
+    "details.above-input > summary",
+    ".oz-static",
+    ".oz-downloads",
+    ".copybtn",
+    ".toggle-details__summary",
     # Not useful in an excerpt, and half the weight of the file (text page budget 400 KB):
     # citation labels, the source lists, tables of numbers and code output.
-    ".bibtex-citation", "div.citation", "div.citation-list", "aside.footnote", "section#bronnen",
-    "table", ".cell_output",
+    ".bibtex-citation",
+    "div.citation",
+    "div.citation-list",
+    "aside.footnote",
+    "section#bronnen",
+    "table",
+    ".cell_output",
 )
 SPACE = re.compile(r"\s+")
 

@@ -55,10 +55,12 @@ class ParentheticalStyle(BasicAuthorYearParentheticalReferenceStyle):
     def inner(self, role_name):
         return join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[
             pre_text,
-            reference[join(sep=self.author_year_sep)[
-                self.person.author_or_editor_or_title(full="s" in role_name),
-                optional[field("year")],
-            ]],
+            reference[
+                join(sep=self.author_year_sep)[
+                    self.person.author_or_editor_or_title(full="s" in role_name),
+                    optional[field("year")],
+                ]
+            ],
             post_text,
         ]
 
@@ -87,10 +89,12 @@ class ReferenceStyle(AuthorYearReferenceStyle):
     def __post_init__(self):
         super().__post_init__()
         shared = dict(person=self.person, pre_text_sep=self.pre_text_sep, post_text_sep=self.post_text_sep)
-        self.styles[0] = ParentheticalStyle(bracket=self.bracket_parenthetical,
-                                            author_year_sep=self.author_year_sep, **shared)
-        self.styles[1] = TextualStyle(bracket=self.bracket_textual,
-                                      text_reference_sep=self.text_reference_sep, **shared)
+        self.styles[0] = ParentheticalStyle(
+            bracket=self.bracket_parenthetical, author_year_sep=self.author_year_sep, **shared
+        )
+        self.styles[1] = TextualStyle(
+            bracket=self.bracket_textual, text_reference_sep=self.text_reference_sep, **shared
+        )
         # The group maps each role to its style when it is made: map the roles again.
         self.role_style.update((role, style) for style in self.styles[:2] for role in style.role_names())
 

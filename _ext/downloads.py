@@ -40,8 +40,8 @@ KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3
 MAGIC_LINE = re.compile(r"^\s*[%!]")
 SOURCE_ZIP = "onzichtbaar-broncode.zip"
 DATA_ZIP = "onzichtbaar-data.zip"
-ZIP_FOLDER = "onzichtbaar"                 # the folder the source zip unpacks into
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)           # fixed: two builds give the same bytes (make repro)
+ZIP_FOLDER = "onzichtbaar"  # the folder the source zip unpacks into
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed: two builds give the same bytes (make repro)
 # Never in the source zip: what a build or an editor makes (when there is no git to ask).
 NOT_SOURCE = {".git", ".venv", "node_modules", "_build", "__pycache__", ".pytest_cache", ".ipynb_checkpoints"}
 LEESMIJ = """Onzichtbaar - Mensenhandel in Nederland: broncode en data
@@ -58,8 +58,10 @@ Nodig: Python 3.11, make, en voor het bouwen van het boek ook Node 20 met npm.
 Een notebook (.ipynb) dat je bij een hoofdstuk downloadt, zet je in de map chapters/
 en open je met make lab.
 """
-STUDENT_NOTE = ("\n\nDeze versie hoort bij de studenteneditie: zonder de uitwerkingen van de opgaven en\n"
-                "zonder de notities voor de docent.")
+STUDENT_NOTE = (
+    "\n\nDeze versie hoort bij de studenteneditie: zonder de uitwerkingen van de opgaven en\n"
+    "zonder de notities voor de docent."
+)
 #: Calls that export a figure; the name is their second argument (plotting.save_figure, chapter.publish_figure).
 FIGURE_CALLS = ("save_figure", "publish_figure")
 
@@ -160,9 +162,7 @@ def _book_link(docname: str, filename: str, label: str) -> str:
 
 def downloads_box(docname: str, figures: list[str], edition: str) -> str:
     slug = editions.chapter_slug(docname)
-    content = (
-        "met de uitwerkingen en de notities voor de docent" if edition == "docent" else "zonder uitwerkingen"
-    )
+    content = "met de uitwerkingen en de notities voor de docent" if edition == "docent" else "zonder uitwerkingen"
     lines = [
         ":::{admonition} Downloads bij dit hoofdstuk",
         ":class: dropdown oz-downloads",
@@ -243,8 +243,11 @@ def source_files(root: Path) -> list[str]:
         listed = subprocess.run(["git", "-C", str(root), "ls-files", "-z"], capture_output=True, check=True).stdout
         names = [name for name in listed.decode().split("\0") if name]
     except (OSError, subprocess.CalledProcessError):
-        names = [p.relative_to(root).as_posix() for p in root.rglob("*")
-                 if p.is_file() and not NOT_SOURCE & set(p.relative_to(root).parts)]
+        names = [
+            p.relative_to(root).as_posix()
+            for p in root.rglob("*")
+            if p.is_file() and not NOT_SOURCE & set(p.relative_to(root).parts)
+        ]
     return sorted(name for name in names if (root / name).is_file())
 
 
@@ -280,12 +283,19 @@ def write_zips(app: Sphinx, exception) -> None:
         return
     root, folder = Path(app.srcdir), Path(app.outdir) / DOWNLOADS_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    executable = frozenset(f"{ZIP_FOLDER}/{name}" for name in source_files(root) if (root / name).stat().st_mode & 0o100)
+    executable = frozenset(
+        f"{ZIP_FOLDER}/{name}" for name in source_files(root) if (root / name).stat().st_mode & 0o100
+    )
     write_zip(folder / SOURCE_ZIP, source_zip_files(app), executable)
     if not (root / "data" / "datapackage.json").exists():
         return  # a book without a data package (e.g. a test book) has no data zip
-    write_zip(folder / DATA_ZIP, [(f"{ZIP_FOLDER}-data/{name.removeprefix('data/')}", (root / name).read_bytes())
-                                  for name in data_package_files(root)])
+    write_zip(
+        folder / DATA_ZIP,
+        [
+            (f"{ZIP_FOLDER}-data/{name.removeprefix('data/')}", (root / name).read_bytes())
+            for name in data_package_files(root)
+        ],
+    )
 
 
 def missing_figures(root: Path, docnames: list[str]) -> list[str]:
@@ -296,8 +306,11 @@ def missing_figures(root: Path, docnames: list[str]) -> list[str]:
         if not source.is_file():
             continue
         for name in figure_names(source.read_text(encoding="utf-8"), str(source)):
-            missing += [f"{FIGURES_DIR}/{name}.{ext}" for ext, _ in FIGURE_FORMATS
-                        if not (root / FIGURES_DIR / f"{name}.{ext}").is_file()]
+            missing += [
+                f"{FIGURES_DIR}/{name}.{ext}"
+                for ext, _ in FIGURE_FORMATS
+                if not (root / FIGURES_DIR / f"{name}.{ext}").is_file()
+            ]
     return missing
 
 

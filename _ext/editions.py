@@ -125,8 +125,10 @@ def strip_solutions(text: str, gated_only: bool = False, where: str = "") -> str
     left = re.search(r"\{solution-(?:start|end)\}" if gated_only else ANY_SOLUTION.pattern, stripped)
     if left:
         line = stripped.count("\n", 0, left.start()) + 1
-        raise ConfigError(f"{where}: a solution at line {line} (after removal) is nested inside another "
-                          "block; put solutions at the top level so the student edition can leave them out")
+        raise ConfigError(
+            f"{where}: a solution at line {line} (after removal) is nested inside another "
+            "block; put solutions at the top level so the student edition can leave them out"
+        )
     return stripped
 
 
@@ -141,8 +143,10 @@ def notes_path(srcdir: str | Path, docname: str) -> Path:
 def notes_block(notes: str, docname: str) -> str:
     """The teaching notes as a ``## Voor de docent`` section with a stable label."""
     if re.search(r"^#{1,2} ", notes, flags=re.MULTILINE):
-        raise ConfigError(f"{NOTES_DIR}/{chapter_slug(docname)}.md: use ### (or deeper) headings only; "
-                          f"the notes are placed under a '## {NOTES_TITLE}' section")
+        raise ConfigError(
+            f"{NOTES_DIR}/{chapter_slug(docname)}.md: use ### (or deeper) headings only; "
+            f"the notes are placed under a '## {NOTES_TITLE}' section"
+        )
     return f"(docent-{chapter_slug(docname)})=\n## {NOTES_TITLE}\n\n{notes.strip()}\n"
 
 
@@ -202,8 +206,10 @@ def student_edition_href(base: str, pagename: str, target_uri: str) -> str:
 
 
 def edition_banner(href: str) -> str:
-    return (f'{escape(BANNER_TEXT)} <a class="oz-student-link" href="{escape(href, quote=True)}">'
-            f"{escape(BANNER_LINK_TEXT)}</a>.")
+    return (
+        f'{escape(BANNER_TEXT)} <a class="oz-student-link" href="{escape(href, quote=True)}">'
+        f"{escape(BANNER_LINK_TEXT)}</a>."
+    )
 
 
 def add_edition_banner(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:

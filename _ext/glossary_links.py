@@ -36,12 +36,31 @@ GLOSSARY_DOC = "chapters/woordenlijst"
 ENDING = r"(?:'s|en|e|n|s)?"
 # Text inside these nodes is never linked.
 SKIPPED_NODES = (
-    nodes.title, nodes.subtitle, nodes.rubric, nodes.caption, nodes.term,
-    nodes.literal, nodes.literal_block, nodes.doctest_block, nodes.raw, nodes.comment,
-    nodes.reference, nodes.target, nodes.citation, nodes.footnote,
-    nodes.citation_reference, nodes.footnote_reference, nodes.substitution_definition,
-    nodes.math, nodes.math_block, nodes.image, nodes.field_name,
-    addnodes.glossary, addnodes.pending_xref, addnodes.toctree, addnodes.index,
+    nodes.title,
+    nodes.subtitle,
+    nodes.rubric,
+    nodes.caption,
+    nodes.term,
+    nodes.literal,
+    nodes.literal_block,
+    nodes.doctest_block,
+    nodes.raw,
+    nodes.comment,
+    nodes.reference,
+    nodes.target,
+    nodes.citation,
+    nodes.footnote,
+    nodes.citation_reference,
+    nodes.footnote_reference,
+    nodes.substitution_definition,
+    nodes.math,
+    nodes.math_block,
+    nodes.image,
+    nodes.field_name,
+    addnodes.glossary,
+    addnodes.pending_xref,
+    addnodes.toctree,
+    addnodes.index,
     addnodes.desc_signature,
 )
 # Cell outputs are computed results (tables, printed text), not the chapter's prose.
@@ -97,9 +116,7 @@ def ancestors(node: nodes.Node):
 def first_matches(text: str, pending: dict[str, Term]) -> list[tuple[int, int, Term]]:
     """Non-overlapping first matches of pending terms, earliest and longest first."""
     candidates = [
-        (match.start(), match.end(), term)
-        for term in pending.values()
-        for match in term.pattern.finditer(text)
+        (match.start(), match.end(), term) for term in pending.values() for match in term.pattern.finditer(text)
     ]
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     chosen, used_terms, taken_until = [], set(), -1
@@ -115,8 +132,12 @@ def first_matches(text: str, pending: dict[str, Term]) -> list[tuple[int, int, T
 def glossary_link(app: Sphinx, docname: str, term: Term, shown: str) -> nodes.reference:
     uri = app.builder.get_relative_uri(docname, app.config.oz_glossary_doc) + "#" + term.labelid
     return nodes.reference(
-        "", shown, internal=True, refuri=uri,
-        reftitle=f"Woordenlijst: {term.text}", classes=["oz-term"],
+        "",
+        shown,
+        internal=True,
+        refuri=uri,
+        reftitle=f"Woordenlijst: {term.text}",
+        classes=["oz-term"],
     )
 
 
@@ -138,7 +159,7 @@ def link_text(app: Sphinx, docname: str, text: nodes.Text, pending: dict[str, Te
     # By identity: Text compares like a string, so an equal sibling must not be hit.
     parent = text.parent
     index = next(i for i, child in enumerate(parent.children) if child is text)
-    parent[index:index + 1] = pieces
+    parent[index : index + 1] = pieces
 
 
 def linked_label(app: Sphinx, reference: nodes.reference) -> str | None:

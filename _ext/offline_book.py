@@ -80,8 +80,14 @@ def keep_widgets_on_their_own_pages(app: Sphinx, pagename, templatename, context
     # loaded after the first paint: a <script> in the <head>, even with defer, runs before
     # the first frame when the page is parsed quickly, and the reader sees a blank page.
     # It starts when the page has loaded and the browser is idle (_runtime_loader).
-    state = next((getattr(a, "attributes", {}).get("body") for a in kept
-                  if getattr(a, "attributes", {}).get("type") == WIDGET_STATE), None)
+    state = next(
+        (
+            getattr(a, "attributes", {}).get("body")
+            for a in kept
+            if getattr(a, "attributes", {}).get("type") == WIDGET_STATE
+        ),
+        None,
+    )
     runtime = [a for a in kept if _filename(a) in {f"_static/{path}" for path in app.config.nb_ipywidgets_js}]
     context["script_files"] = [
         a for a in kept if a not in runtime and getattr(a, "attributes", {}).get("type") != WIDGET_STATE
@@ -107,8 +113,10 @@ def _runtime_loader(context, runtime) -> str:
     import json
 
     scripts = [
-        {"src": context["pathto"](_filename(a), 1),
-         "attributes": {k: v for k, v in a.attributes.items() if k not in ("defer", "async")}}
+        {
+            "src": context["pathto"](_filename(a), 1),
+            "attributes": {k: v for k, v in a.attributes.items() if k not in ("defer", "async")},
+        }
         for a in runtime
     ]
     return (
@@ -156,7 +164,9 @@ def remote_loads(html: str) -> list[str]:
     for match in LOADED.finditer(html):
         tag = match.group(0).lower()
         url = next(group for group in match.groups() if group)
-        if tag.startswith("<link") and not re.search(r"rel=[\"'](?:stylesheet|icon|preload|modulepreload|manifest)", tag):
+        if tag.startswith("<link") and not re.search(
+            r"rel=[\"'](?:stylesheet|icon|preload|modulepreload|manifest)", tag
+        ):
             continue  # e.g. rel="canonical" is not fetched
         if REMOTE.match(url):
             found.append(url)

@@ -17,7 +17,9 @@ OPEN_TITLE = "Open de figuur op ware grootte"
 
 def link_figures(body: str) -> str:
     return FIGURE_IMAGE.sub(
-        lambda m: f'{m.group(1)}<a class="oz-figure-open" href="{m.group("src")}" title="{OPEN_TITLE}">{m.group(2)}</a>',
+        lambda m: (
+            f'{m.group(1)}<a class="oz-figure-open" href="{m.group("src")}" title="{OPEN_TITLE}">{m.group(2)}</a>'
+        ),
         body,
     )
 

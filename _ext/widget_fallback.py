@@ -29,22 +29,30 @@ from dataclasses import dataclass
 
 from sphinx.application import Sphinx
 
-VIEW_TAG = re.compile(
-    r'<script type="application/vnd.jupyter.widget-view\+json">(?P<json>.*?)</script>', re.DOTALL
-)
+VIEW_TAG = re.compile(r'<script type="application/vnd.jupyter.widget-view\+json">(?P<json>.*?)</script>', re.DOTALL)
 MODEL_PREFIX = "IPY_MODEL_"
 #: Widget classes (``_dom_classes``) that the static copies keep, as ``oz-s-<name>``.
 VERDICT_ROLES = {"oz-verdict", "oz-verdict-detail"}
-ROLES = ("oz-card", "oz-title-bar", "oz-title", "oz-intro", "oz-note", "oz-verdict",
-         "oz-verdict-detail", "oz-reset", "oz-control", "oz-history-box", "oz-quiz")
-NOJS_NOTE = ("Zonder JavaScript werken de knoppen niet. Hieronder staat bij elke keuze "
-             "de uitkomst die het model geeft.")
+ROLES = (
+    "oz-card",
+    "oz-title-bar",
+    "oz-title",
+    "oz-intro",
+    "oz-note",
+    "oz-verdict",
+    "oz-verdict-detail",
+    "oz-reset",
+    "oz-control",
+    "oz-history-box",
+    "oz-quiz",
+)
+NOJS_NOTE = "Zonder JavaScript werken de knoppen niet. Hieronder staat bij elke keuze de uitkomst die het model geeft."
 TABLE_CAPTION = "Alle keuzes en hun uitkomst"
 OUTCOME = "Uitkomst"
 
 
 def _ref(value) -> str | None:
-    return value[len(MODEL_PREFIX):] if isinstance(value, str) and value.startswith(MODEL_PREFIX) else None
+    return value[len(MODEL_PREFIX) :] if isinstance(value, str) and value.startswith(MODEL_PREFIX) else None
 
 
 def _static_markup(markup: str) -> str:
@@ -188,13 +196,14 @@ class WidgetState:
                 if indices is None or k in indices:
                     groups.setdefault(self.inner(node, combination), []).append(k)
             templates += [
-                f'<template data-oz-{role}="{" ".join(map(str, ks))}">{markup}</template>' for markup, ks in groups.items()
+                f'<template data-oz-{role}="{" ".join(map(str, ks))}">{markup}</template>'
+                for markup, ks in groups.items()
             ]
         name = next((c.removeprefix("oz-explainer-") for c in self.classes(card) if c.startswith("oz-explainer-")), "")
         head, _, tail = body.partition(">")
         return (
             f'{head} data-oz-card="{number}" data-oz-explainer="{html.escape(name)}">'
-            f'{tail[:-len("</div>")]}{"".join(templates)}</div>'
+            f"{tail[: -len('</div>')]}{''.join(templates)}</div>"
         )
 
     def combinations(self, card: str) -> list[dict[str, int]]:
@@ -237,8 +246,11 @@ class WidgetState:
         headers = [_short_label(self.state(c).get("description", "")) for c in self.controls(card)]
         head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in headers) + f'<th scope="col">{OUTCOME}</th>'
         body = "".join(
-            f'<tr data-oz-index="{k}">' + "".join(f"<td>{html.escape(label)}</td>" for label in labels) + f"<td>{shown}</td></tr>"
-            for k, labels, shown, listed in self.indexed_rows(card) if listed
+            f'<tr data-oz-index="{k}">'
+            + "".join(f"<td>{html.escape(label)}</td>" for label in labels)
+            + f"<td>{shown}</td></tr>"
+            for k, labels, shown, listed in self.indexed_rows(card)
+            if listed
         )
         before, after = self.fixed_parts(card)
         return (

@@ -40,8 +40,9 @@ def variant_config(edition: str = "student", cache: Path | None = None, standalo
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     config["execute"]["cache"] = str(Path(cache).resolve() if cache else ROOT / config["execute"]["cache"])
     sphinx = config.setdefault("sphinx", {})
-    sphinx["local_extensions"] = {name: str((ROOT / folder).resolve())
-                                  for name, folder in (sphinx.get("local_extensions") or {}).items()}
+    sphinx["local_extensions"] = {
+        name: str((ROOT / folder).resolve()) for name, folder in (sphinx.get("local_extensions") or {}).items()
+    }
     if edition != "student":
         sphinx.setdefault("config", {})["oz_edition"] = edition
     if standalone:

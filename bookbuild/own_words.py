@@ -45,7 +45,7 @@ def unquoted(text: str) -> str:
 def runs(text: str, length: int = RUN_LENGTH) -> list[str]:
     """Every run of ``length`` consecutive words, as one space-separated string."""
     tokens = words(text)
-    return [" ".join(tokens[i:i + length]) for i in range(len(tokens) - length + 1)]
+    return [" ".join(tokens[i : i + length]) for i in range(len(tokens) - length + 1)]
 
 
 def digest(run: str) -> str:

@@ -47,7 +47,9 @@ EDITIONS = config.EDITIONS
 #: ``model-1``, ``model-2``, … in order of first appearance (the state is written in
 #: creation order, so equal structure gives equal names).
 MODEL_ID = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])")
-MODEL_ID_USE = re.compile(r'"model_id":\s*"([0-9a-f]{32})"|IPY_MODEL_([0-9a-f]{32})|"([0-9a-f]{32})":\s*\{\s*"model_name"')
+MODEL_ID_USE = re.compile(
+    r'"model_id":\s*"([0-9a-f]{32})"|IPY_MODEL_([0-9a-f]{32})|"([0-9a-f]{32})":\s*\{\s*"model_name"'
+)
 
 
 @dataclass(frozen=True)
@@ -185,7 +187,15 @@ def build(
     if clean and out_dir.exists():
         shutil.rmtree(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    command = [str(JUPYTER_BOOK), "build", str(ROOT), "--config", str(write_config(out_dir, edition)), "--path-output", str(out_dir)]
+    command = [
+        str(JUPYTER_BOOK),
+        "build",
+        str(ROOT),
+        "--config",
+        str(write_config(out_dir, edition)),
+        "--path-output",
+        str(out_dir),
+    ]
     if documents:
         command += ["--toc", str(write_toc(out_dir, documents))]
     command += list(STRICT_FLAGS if strict else ("-n", "--keep-going"))
@@ -195,7 +205,9 @@ def build(
     seconds = time.time() - started
     finished = Build(out_dir, seconds, started)
     if result.returncode != 0:
-        raise BuildFailed(f"build into {out_dir} failed (exit {result.returncode}); see {finished.log}\n" + _tail(finished.log))
+        raise BuildFailed(
+            f"build into {out_dir} failed (exit {result.returncode}); see {finished.log}\n" + _tail(finished.log)
+        )
     return finished
 
 
@@ -257,7 +269,9 @@ def _short_diff(a: str, b: str, max_lines: int = 12) -> str:
     return "\n".join(lines[:max_lines]) + more
 
 
-def compare_trees(first: dict[str, Path], second: dict[str, Path], ctx1: BuildContext, ctx2: BuildContext, label: str) -> list[Difference]:
+def compare_trees(
+    first: dict[str, Path], second: dict[str, Path], ctx1: BuildContext, ctx2: BuildContext, label: str
+) -> list[Difference]:
     differences = []
     for name in sorted(set(first) ^ set(second)):
         where = "first" if name in first else "second"
@@ -281,7 +295,9 @@ FIGURE_DOWNLOAD_SUFFIXES = (".svg", ".png", ".csv")
 def figure_downloads(built: Build) -> dict[str, Path]:
     """The figure files offered for download (``_downloads/<chapter>/<name>.svg|png|csv``)."""
     folder = built.html_dir / "_downloads"
-    return {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.suffix in FIGURE_DOWNLOAD_SUFFIXES}
+    return {
+        p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.suffix in FIGURE_DOWNLOAD_SUFFIXES
+    }
 
 
 def stale_figures(built: Build) -> list[Difference]:

@@ -21,16 +21,46 @@ class Patch:
 
 
 PATCHES = [
-    Patch("scripts/vendor_assets.sh", "@jupyter-widgets/html-manager", "1.0.15", "npm",
-          "embed.js renders widgets at DOMContentLoaded instead of window load (one checked sed edit)."),
-    Patch("_templates/static/webpack-macros.html", "pydata-sphinx-theme", "0.17.1", "pypi",
-          "A copy of the theme's macros with its asset digests, without fontawesome.js (531 KB gzip)."),
-    Patch("_static/oz-nav.js", "pydata-sphinx-theme", "0.17.1", "pypi",
-          "Clicks on the visible sidebar toggles are forwarded to the theme's bound buttons (#2451)."),
-    Patch("_templates/page.html", "myst-nb", "1.4.0", "pypi",
-          "String edits on the rendered body: ARIA roles of bibliography entries and hidden-code summaries."),
-    Patch("_templates/page.html", "sphinxcontrib-bibtex", "2.7.0", "pypi",
-          "role=\"doc-biblioentry\" replaced by role=\"listitem\" (axe aria-required-children)."),
-    Patch("_ext/offline_book.py", "myst-nb", "1.4.0", "pypi",
-          "Reads NbMetadataCollector.get_js_files to keep the widget runtime off pages without widgets."),
+    Patch(
+        "scripts/vendor_assets.sh",
+        "@jupyter-widgets/html-manager",
+        "1.0.15",
+        "npm",
+        "embed.js renders widgets at DOMContentLoaded instead of window load (one checked sed edit).",
+    ),
+    Patch(
+        "_templates/static/webpack-macros.html",
+        "pydata-sphinx-theme",
+        "0.17.1",
+        "pypi",
+        "A copy of the theme's macros with its asset digests, without fontawesome.js (531 KB gzip).",
+    ),
+    Patch(
+        "_static/oz-nav.js",
+        "pydata-sphinx-theme",
+        "0.17.1",
+        "pypi",
+        "Clicks on the visible sidebar toggles are forwarded to the theme's bound buttons (#2451).",
+    ),
+    Patch(
+        "_templates/page.html",
+        "myst-nb",
+        "1.4.0",
+        "pypi",
+        "String edits on the rendered body: ARIA roles of bibliography entries and hidden-code summaries.",
+    ),
+    Patch(
+        "_templates/page.html",
+        "sphinxcontrib-bibtex",
+        "2.7.0",
+        "pypi",
+        'role="doc-biblioentry" replaced by role="listitem" (axe aria-required-children).',
+    ),
+    Patch(
+        "_ext/offline_book.py",
+        "myst-nb",
+        "1.4.0",
+        "pypi",
+        "Reads NbMetadataCollector.get_js_files to keep the widget runtime off pages without widgets.",
+    ),
 ]

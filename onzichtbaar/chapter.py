@@ -88,8 +88,14 @@ def glue_span(prefix: str, series: pd.Series) -> None:
     Names: ``<prefix>_jaar_eerst``, ``<prefix>_jaar_laatst``, ``<prefix>_min``,
     ``<prefix>_min_jaar``, ``<prefix>_max`` and ``<prefix>_max_jaar``.
     """
-    glue_years(**{f"{prefix}_jaar_eerst": series.index.min(), f"{prefix}_jaar_laatst": series.index.max(),
-                  f"{prefix}_min_jaar": series.idxmin(), f"{prefix}_max_jaar": series.idxmax()})
+    glue_years(
+        **{
+            f"{prefix}_jaar_eerst": series.index.min(),
+            f"{prefix}_jaar_laatst": series.index.max(),
+            f"{prefix}_min_jaar": series.idxmin(),
+            f"{prefix}_max_jaar": series.idxmax(),
+        }
+    )
     glue_numbers(**{f"{prefix}_min": series.min(), f"{prefix}_max": series.max()})
 
 
@@ -170,8 +176,9 @@ def fact(key: str, table: str = "municipal_policy", data_dir: Path = POLICY_DIR)
 # --- figures ----------------------------------------------------------------------------------
 
 
-def publish_figure(fig, name: str, plotted: pd.DataFrame, glue_as: str | None = None,
-                   folder: Path | None = None) -> None:
+def publish_figure(
+    fig, name: str, plotted: pd.DataFrame, glue_as: str | None = None, folder: Path | None = None
+) -> None:
     """Export ``fig`` (SVG, PNG and ``plotted`` as CSV), glue it and close it.
 
     ``name`` is the file name in ``figures/`` and in the page's download box (pass it as
@@ -189,8 +196,9 @@ def publish_figure(fig, name: str, plotted: pd.DataFrame, glue_as: str | None = 
 # --- a bar table --------------------------------------------------------------------------------
 
 
-def bar_table(title: str, rows: Sequence[tuple[str, float | None]], total: float, note: str,
-              colour: str = plotting.PALETTE[0]) -> str:
+def bar_table(
+    title: str, rows: Sequence[tuple[str, float | None]], total: float, note: str, colour: str = plotting.PALETTE[0]
+) -> str:
     """A small HTML bar chart: one row per (label, value), bars scaled to ``total``.
 
     A missing value shows «geen cijfer» and no bar.
@@ -203,8 +211,10 @@ def bar_table(title: str, rows: Sequence[tuple[str, float | None]], total: float
         missing = value is None or (isinstance(value, float) and math.isnan(value)) or pd.isna(value)
         width = 0 if missing else round(100 * float(value) / total)
         shown = "geen cijfer" if missing else number(value)
-        lines.append(f'<tr><td>{label}</td><td style="width:60%"><div style="background:{colour};'
-                     f'height:0.9em;width:{width}%"></div></td><td style="text-align:right">{shown}</td></tr>')
+        lines.append(
+            f'<tr><td>{label}</td><td style="width:60%"><div style="background:{colour};'
+            f'height:0.9em;width:{width}%"></div></td><td style="text-align:right">{shown}</td></tr>'
+        )
     lines.append("</table>")
     lines.append(f"<p>Totaal gemelde (mogelijke) slachtoffers dat jaar (NRM): {number(total)}. {note}</p>")
     return "\n".join(lines)

@@ -41,6 +41,7 @@ class DataError(ValueError):
 
 # --- the package ------------------------------------------------------------------------
 
+
 def package(data_dir: Path | None = None) -> dict:
     """The parsed ``datapackage.json`` of ``data_dir`` (default: the book's ``data/``)."""
     path = Path(data_dir or DATA_DIR) / PACKAGE_FILE
@@ -84,6 +85,7 @@ def display(path: Path) -> str:
 
 # --- loading -------------------------------------------------------------------------------
 
+
 def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
     """Read table ``name``, validate it against its schema, return a DataFrame.
 
@@ -124,8 +126,9 @@ def read_rows(path: Path, expected: list[str]) -> tuple[list[list[str]], list[in
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise DataError(f"{where}, row {line}: byte 0x{raw[error.start]:02x} is not valid UTF-8; "
-                        "save the file as UTF-8") from None
+        raise DataError(
+            f"{where}, row {line}: byte 0x{raw[error.start]:02x} is not valid UTF-8; save the file as UTF-8"
+        ) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader)
     check_header(header, expected, where)
@@ -221,8 +224,9 @@ def check_primary_key(records: list[dict], lines: list[int], key: list[str], whe
     for record, line in zip(records, lines):
         value = tuple(record[k] for k in key)
         if value in seen:
-            raise DataError(f"{where}, row {line}, {columns_phrase(key)}: duplicate key {value}, "
-                            f"already on row {seen[value]}")
+            raise DataError(
+                f"{where}, row {line}, {columns_phrase(key)}: duplicate key {value}, already on row {seen[value]}"
+            )
         seen[value] = line
 
 
@@ -239,8 +243,10 @@ def check_foreign_key(records: list[dict], lines: list[int], foreign: dict, data
             continue  # a missing value is the 'required' constraint's business
         if value not in known:
             shown = value[0] if len(value) == 1 else value
-            raise DataError(f"{where}, row {line}, {columns_phrase(fields)}: {shown!r} is not a known "
-                            f"{'/'.join(target_fields)} in {target_file}")
+            raise DataError(
+                f"{where}, row {line}, {columns_phrase(fields)}: {shown!r} is not a known "
+                f"{'/'.join(target_fields)} in {target_file}"
+            )
 
 
 def check_rule(records: list[dict], lines: list[int], rule: dict, where: str) -> None:
@@ -257,20 +263,25 @@ def check_rule(records: list[dict], lines: list[int], rule: dict, where: str) ->
                 condition = f"{rule['column']} {state} " + " or ".join(repr(v) for v in rule["in"])
                 for name in rule["fields"]:
                     if kind == "requiredWhen" and record[name] is None:
-                        raise DataError(f"{where}, row {line}, column '{name}': missing value, "
-                                        f"required when {condition}")
+                        raise DataError(
+                            f"{where}, row {line}, column '{name}': missing value, required when {condition}"
+                        )
                     if kind == "emptyWhen" and record[name] is not None:
                         raise DataError(f"{where}, row {line}, column '{name}': must be empty when {condition}")
         elif kind == "exactlyOne" and len(filled) != 1:
-            raise DataError(f"{where}, row {line}, {columns_phrase(rule['fields'])}: exactly one of them must be "
-                            f"filled, found {len(filled)}")
+            raise DataError(
+                f"{where}, row {line}, {columns_phrase(rule['fields'])}: exactly one of them must be "
+                f"filled, found {len(filled)}"
+            )
         elif kind == "atLeastOne" and not filled:
             raise DataError(f"{where}, row {line}, {columns_phrase(rule['fields'])}: at least one must be filled")
         elif kind == "ordered":
             for lower, upper in zip(filled, filled[1:]):
                 if record[lower] > record[upper]:
-                    raise DataError(f"{where}, row {line}, column '{upper}': {record[upper]:g} is smaller than "
-                                    f"'{lower}' ({record[lower]:g}); expected {' <= '.join(rule['fields'])}")
+                    raise DataError(
+                        f"{where}, row {line}, column '{upper}': {record[upper]:g} is smaller than "
+                        f"'{lower}' ({record[lower]:g}); expected {' <= '.join(rule['fields'])}"
+                    )
 
 
 def same_within(records: list[dict], lines: list[int], rule: dict, where: str) -> None:
@@ -282,9 +293,11 @@ def same_within(records: list[dict], lines: list[int], rule: dict, where: str) -
         key = tuple(record[k] for k in rule["key"])
         value = record[rule["field"]]
         if key in seen and seen[key][0] != value:
-            raise DataError(f"{where}, row {line}, column '{rule['field']}': {value} conflicts with "
-                            f"{seen[key][0]} on row {seen[key][1]} for the same {', '.join(rule['key'])} {key}; "
-                            "mark the older value as superseded")
+            raise DataError(
+                f"{where}, row {line}, column '{rule['field']}': {value} conflicts with "
+                f"{seen[key][0]} on row {seen[key][1]} for the same {', '.join(rule['key'])} {key}; "
+                "mark the older value as superseded"
+            )
         seen.setdefault(key, (value, line))
 
 
@@ -303,12 +316,16 @@ def reconcile(frame: pd.DataFrame, lines: list[int], spec: dict, data_dir: Path,
         missing = [y for y in years if y not in per_year.index]
         label = " ".join(str(period[c]) for c in spec["match"])
         if missing:
-            raise DataError(f"{where}, row {line}, column '{spec['sum']}': cannot reconcile, {yearly_file} has no "
-                            f"count for {label} {missing[0]}")
+            raise DataError(
+                f"{where}, row {line}, column '{spec['sum']}': cannot reconcile, {yearly_file} has no "
+                f"count for {label} {missing[0]}"
+            )
         total = int(sum(per_year[y] for y in years))
         if total != period[spec["sum"]]:
-            raise DataError(f"{where}, row {line}, column '{spec['sum']}': {period[spec['sum']]} does not reconcile "
-                            f"with {yearly_file}: the {label} counts for {years[0]}-{years[-1]} add up to {total}")
+            raise DataError(
+                f"{where}, row {line}, column '{spec['sum']}': {period[spec['sum']]} does not reconcile "
+                f"with {yearly_file}: the {label} counts for {years[0]}-{years[-1]} add up to {total}"
+            )
 
 
 def to_frame(records: list[dict], fields: list[dict]) -> pd.DataFrame:
@@ -324,6 +341,7 @@ def to_frame(records: list[dict], fields: list[dict]) -> pd.DataFrame:
 
 # --- helpers for the chapters ---------------------------------------------------------------
 
+
 def current_per_year(table: str = "victims_per_year", data_dir: Path | None = None) -> pd.DataFrame:
     """One row per series and year: the current count (``<NA>`` for a gap).
 
@@ -331,7 +349,12 @@ def current_per_year(table: str = "victims_per_year", data_dir: Path | None = No
     """
     frame = load(table, data_dir)
     frame = frame[frame["status"].isin(["current", "gap"])]
-    return (frame.sort_values(["series", "year", "source_id"], na_position="last")
-            .groupby(["series", "year"], as_index=False)
-            .agg(count=("count", "first"), status=("status", "first"),
-                 source_ids=("source_id", lambda s: ";".join(sorted(s.dropna())))))
+    return (
+        frame.sort_values(["series", "year", "source_id"], na_position="last")
+        .groupby(["series", "year"], as_index=False)
+        .agg(
+            count=("count", "first"),
+            status=("status", "first"),
+            source_ids=("source_id", lambda s: ";".join(sorted(s.dropna()))),
+        )
+    )

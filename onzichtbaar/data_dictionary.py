@@ -47,8 +47,12 @@ def table_markdown(resource: dict, data_dir: Path | None = None) -> str:
     """One table of the package: title, file, rows, description, key and a row per column."""
     schema = resource["schema"]
     frame = data.load(resource["name"], data_dir)
-    lines = [f"**{resource['title']}** — bestand `data/{resource['path']}`, {len(frame)} rijen.", "",
-             resource["description"], ""]
+    lines = [
+        f"**{resource['title']}** — bestand `data/{resource['path']}`, {len(frame)} rijen.",
+        "",
+        resource["description"],
+        "",
+    ]
     key = ", ".join(f"`{k}`" for k in schema["primaryKey"])
     lines.append(f"Sleutel (uniek per rij): {key}.")
     if schema.get("foreignKeys"):
@@ -58,9 +62,20 @@ def table_markdown(resource: dict, data_dir: Path | None = None) -> str:
         lines.append("Elk totaal moet gelijk zijn aan de som van de geldende jaarcijfers in `victims_per_year.csv`.")
     lines += ["", "| kolom | type | eenheid | betekenis | regels |", "|---|---|---|---|---|"]
     for field in schema["fields"]:
-        lines.append("| " + " | ".join(cell(v) for v in (
-            f"`{field['name']}`", TYPES[field.get("type", "string")], field.get("x-unit", "–"),
-            field["description"], rules_of(field))) + " |")
+        lines.append(
+            "| "
+            + " | ".join(
+                cell(v)
+                for v in (
+                    f"`{field['name']}`",
+                    TYPES[field.get("type", "string")],
+                    field.get("x-unit", "–"),
+                    field["description"],
+                    rules_of(field),
+                )
+            )
+            + " |"
+        )
     return "\n".join(lines)
 
 
@@ -68,5 +83,7 @@ def sources_markdown(sources: pd.DataFrame) -> str:
     """The source list as a Markdown table: code, linked title, publisher, year."""
     lines = ["| code | titel | uitgever | jaar |", "|---|---|---|---|"]
     for _, source in sources.iterrows():
-        lines.append(f"| `{source.source_id}` | [{cell(source.title)}]({source.url}) | {cell(source.publisher)} | {source.year} |")
+        lines.append(
+            f"| `{source.source_id}` | [{cell(source.title)}]({source.url}) | {cell(source.publisher)} | {source.year} |"
+        )
     return "\n".join(lines)

@@ -19,8 +19,9 @@ BREAKDOWN_NOTES = {
 }
 
 
-def breakdown_html(kind: str, year: int, total: float, forms: pd.DataFrame, reporters: pd.DataFrame,
-                   minors: pd.Series) -> str:
+def breakdown_html(
+    kind: str, year: int, total: float, forms: pd.DataFrame, reporters: pd.DataFrame, minors: pd.Series
+) -> str:
     """The bar table of one breakdown (``form``, ``reporter`` or ``minors``) of one year."""
     if kind == "form":
         labels = data.labels("victims_by_form", "form")
@@ -28,21 +29,26 @@ def breakdown_html(kind: str, year: int, total: float, forms: pd.DataFrame, repo
         return bar_table(f"Vorm van uitbuiting, {year}", rows, total, BREAKDOWN_NOTES[kind])
     if kind == "reporter":
         labels = data.labels("victims_by_reporter", "reporter")
-        rows = [(first_upper(labels[r]), v)
-                for r, v in reporters.query("year == @year").set_index("reporter")["count"].items()]
+        rows = [
+            (first_upper(labels[r]), v)
+            for r, v in reporters.query("year == @year").set_index("reporter")["count"].items()
+        ]
         return bar_table(f"Melder, {year}", rows, total, BREAKDOWN_NOTES[kind])
     rows = [("Minderjarig", minors[year]), ("Meerderjarig of leeftijd onbekend", total - minors[year])]
     return bar_table(f"Minderjarigen, {year}", rows, total, BREAKDOWN_NOTES[kind])
 
 
-def monitor_breakdown_spec(nrm: pd.Series, forms: pd.DataFrame, reporters: pd.DataFrame, minors: pd.Series,
-                           years=(2016, 2017, 2018, 2019)) -> ExplainerSpec:
+def monitor_breakdown_spec(
+    nrm: pd.Series, forms: pd.DataFrame, reporters: pd.DataFrame, minors: pd.Series, years=(2016, 2017, 2018, 2019)
+) -> ExplainerSpec:
     """The explainer: choose a breakdown and a year; ``nrm`` gives each year's total."""
     return ExplainerSpec(
         name="monitor-uitsplitsing",
         title="Uitsplitsing van de meldingen per jaar",
         choices=(
-            Choice("uitsplitsing", "Uitsplitsing", (("vorm", "form"), ("melder", "reporter"), ("minderjarigen", "minors"))),
+            Choice(
+                "uitsplitsing", "Uitsplitsing", (("vorm", "form"), ("melder", "reporter"), ("minderjarigen", "minors"))
+            ),
             Choice("jaar", "Jaar", tuple((str(y), y) for y in years)),
         ),
         verdict=lambda kind, year: breakdown_html(kind, year, nrm[year], forms, reporters, minors),

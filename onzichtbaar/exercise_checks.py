@@ -60,18 +60,42 @@ def _mh(handeling: str, middel: str, oogmerk: str, leeftijd: str) -> dict[str, s
 
 
 CASE_CHECKS = (
-    CaseCheck("seksuele-uitbuiting-opgave-casus", "seksuele-uitbuiting", "Yara", (), "ja", "ja",
-              ("werft voor uitbuiting", "brengt tot betaalde seks", "profiteert van betaalde seks",
-               "laat opbrengst afgeven")),
-    CaseCheck("criminele-uitbuiting-opgave-casus", "criminele-uitbuiting", "Daan",
-              (_mh("ja", "nee", "uitbuiting", "jonger dan 18"), _mh("ja", "ja", "uitbuiting", "jonger dan 18")),
-              "ja", "ja", ("brengt tot werk of diensten", "profiteert van uitbuiting")),
-    CaseCheck("arbeidsuitbuiting-opgave-casus", "arbeidsuitbuiting", "Andrei",
-              (_mh("ja", "ja", "uitbuiting", "18 of ouder"),),
-              "ja", "nee", ("brengt tot werk of diensten", "profiteert van uitbuiting")),
-    CaseCheck("overige-vormen-opgave-samir", "overige-vormen", "Samir",
-              (_mh("ja", "ja", "verwijdering van organen", "18 of ouder"),),
-              "ja", "nee", ("brengt tot afstaan van een orgaan", "profiteert van orgaanverwijdering")),
+    CaseCheck(
+        "seksuele-uitbuiting-opgave-casus",
+        "seksuele-uitbuiting",
+        "Yara",
+        (),
+        "ja",
+        "ja",
+        ("werft voor uitbuiting", "brengt tot betaalde seks", "profiteert van betaalde seks", "laat opbrengst afgeven"),
+    ),
+    CaseCheck(
+        "criminele-uitbuiting-opgave-casus",
+        "criminele-uitbuiting",
+        "Daan",
+        (_mh("ja", "nee", "uitbuiting", "jonger dan 18"), _mh("ja", "ja", "uitbuiting", "jonger dan 18")),
+        "ja",
+        "ja",
+        ("brengt tot werk of diensten", "profiteert van uitbuiting"),
+    ),
+    CaseCheck(
+        "arbeidsuitbuiting-opgave-casus",
+        "arbeidsuitbuiting",
+        "Andrei",
+        (_mh("ja", "ja", "uitbuiting", "18 of ouder"),),
+        "ja",
+        "nee",
+        ("brengt tot werk of diensten", "profiteert van uitbuiting"),
+    ),
+    CaseCheck(
+        "overige-vormen-opgave-samir",
+        "overige-vormen",
+        "Samir",
+        (_mh("ja", "ja", "verwijdering van organen", "18 of ouder"),),
+        "ja",
+        "nee",
+        ("brengt tot afstaan van een orgaan", "profiteert van orgaanverwijdering"),
+    ),
 )
 BY_LABEL = {check.label: check for check in CASE_CHECKS}
 

@@ -43,6 +43,7 @@ MINOR_AGE = 16
 
 SOURCE_TAG = re.compile(r"\s*\[([a-z0-9_]+(?:;\s*[a-z0-9_]+)*)\]")
 
+
 def source_label(source_ids: Sequence[str]) -> str:
     """``['blik_2013', 'govnl_2012']`` -> the book's citation labels, e.g. ``'Blik op Nieuws, 2013; ...'``.
 
@@ -84,10 +85,7 @@ def bullet_list(items: Sequence[str], css_class: str = "oz-list") -> str:
 ELEMENT_OF_REASON = {law.NO_ACT: "handeling", law.NO_MEANS: "middel", law.NO_PURPOSE: "oogmerk"}
 QUOTE_OF_ELEMENT = {"handeling": ("handeling", "lid 1 sub 1°"), "oogmerk": ("oogmerk", "lid 1 sub 1°")}
 
-MEANS_LIST_HTML = (
-    "<p>De middelen van sub 1°:</p>"
-    + bullet_list([m.value for m in Means])
-)
+MEANS_LIST_HTML = "<p>De middelen van sub 1°:</p>" + bullet_list([m.value for m in Means])
 
 
 def mensenhandel_case(handeling: bool, middel: bool, oogmerk: Purpose | None, age: int) -> Case:
@@ -143,16 +141,22 @@ def mensenhandel_verdict(handeling: bool, middel: bool, oogmerk: Purpose | None,
         detail += law_quote(key, where)
     notes = []
     if 4 in still:
-        notes.append("Sub 4° vraagt geen handeling uit sub 1°: wie iemand met een middel dwingt of beweegt "
-                     "tot werk, diensten of het afstaan van organen, pleegt ook mensenhandel (de uitbuiting zelf).")
+        notes.append(
+            "Sub 4° vraagt geen handeling uit sub 1°: wie iemand met een middel dwingt of beweegt "
+            "tot werk, diensten of het afstaan van organen, pleegt ook mensenhandel (de uitbuiting zelf)."
+        )
     if 5 in still:
-        notes.append("Sub 5° vraagt bij iemand jonger dan 18 geen handeling en geen middel: iemand ertoe brengen "
-                     "tegen betaling seksuele handelingen met of voor een derde te verrichten of organen af te staan, is genoeg.")
+        notes.append(
+            "Sub 5° vraagt bij iemand jonger dan 18 geen handeling en geen middel: iemand ertoe brengen "
+            "tegen betaling seksuele handelingen met of voor een derde te verrichten of organen af te staan, is genoeg."
+        )
     if 6 in still:
         notes.append("Sub 6°: wie opzettelijk voordeel trekt uit de uitbuiting van een ander, pleegt ook mensenhandel.")
     if minor and oogmerk is Purpose.UITBUITING and not handeling:
-        notes.append("Gaat het om een minderjarige die wordt uitgebuit, bijvoorbeeld als drugskoerier? Dan is er "
-                     "vaak toch een handeling, zoals werven of huisvesten. Met het oogmerk van uitbuiting is dat sub 2°.")
+        notes.append(
+            "Gaat het om een minderjarige die wordt uitgebuit, bijvoorbeeld als drugskoerier? Dan is er "
+            "vaak toch een handeling, zoals werven of huisvesten. Met het oogmerk van uitbuiting is dat sub 2°."
+        )
     detail += bullet_list(notes)
     return Verdict(text, detail, kind="let-op" if still else "nee")
 
@@ -171,9 +175,11 @@ def _note_middel(value: bool) -> str:
 
 def _note_oogmerk(value: Purpose | None) -> str:
     if value is Purpose.UITBUITING:
-        return "<p>Uitbuiting omvat ten minste: " + ", ".join(
-            html.escape(f.value) for f in ExploitationForm if f.named_in_lid2
-        ) + " (lid 2).</p>"
+        return (
+            "<p>Uitbuiting omvat ten minste: "
+            + ", ".join(html.escape(f.value) for f in ExploitationForm if f.named_in_lid2)
+            + " (lid 2).</p>"
+        )
     if value is Purpose.ORGAANVERWIJDERING:
         return "<p>Orgaanverwijdering is een apart oogmerk naast uitbuiting; lid 2 noemt het niet als vorm van uitbuiting.</p>"
     return "<p>De dader wil de ander niet uitbuiten en niet diens organen laten verwijderen.</p>"
@@ -188,9 +194,15 @@ MENSENHANDEL = ExplainerSpec(
         Choice(
             "mh-oogmerk",
             "Oogmerk: waar was het de dader om te doen?",
-            (("geen van beide", None), ("uitbuiting", Purpose.UITBUITING), ("verwijdering van organen", Purpose.ORGAANVERWIJDERING)),
+            (
+                ("geen van beide", None),
+                ("uitbuiting", Purpose.UITBUITING),
+                ("verwijdering van organen", Purpose.ORGAANVERWIJDERING),
+            ),
         ),
-        Choice("mh-leeftijd", "Leeftijd van het slachtoffer", (("18 of ouder", ADULT_AGE), ("jonger dan 18", MINOR_AGE))),
+        Choice(
+            "mh-leeftijd", "Leeftijd van het slachtoffer", (("18 of ouder", ADULT_AGE), ("jonger dan 18", MINOR_AGE))
+        ),
     ),
     verdict=mensenhandel_verdict,
     notes={"mh-handeling": _note_handeling, "mh-middel": _note_middel, "mh-oogmerk": _note_oogmerk},
@@ -200,6 +212,7 @@ MENSENHANDEL = ExplainerSpec(
 
 
 # --- 2. Welk sublid? -------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Situation:
@@ -213,50 +226,102 @@ class Situation:
     also: dict = field(default_factory=dict)
 
 
-ALSO_SUB4_ORGANS = (4, "Ook sub 4° kan gelden: werven met een middel is «enige handeling» waarvan de "
-                       "verdachte weet of moet vermoeden dat de ander daardoor organen beschikbaar stelt.")
-ALSO_SUB2_MINOR_PROSTITUTION = (2, "Ook sub 2° kan gelden als de rechter de betaalde seks van een minderjarige als "
-                                   "uitbuiting ziet; bij minderjarigen kan dat oordeel anders uitvallen dan bij "
-                                   "volwassenen [phr2015_2038].")
-ALSO_SUB2_MINOR_WORK = (2, "Sub 5° gaat alleen over seks en organen. Maar wordt een minderjarige geworven, "
-                           "vervoerd of gehuisvest om hem uit te buiten, bijvoorbeeld als drugskoerier? Dan geldt "
-                           "sub 2°, zonder middel.")
-ALSO_SUB6_HANDOVER = (6, "Ook sub 6° kan gelden: wie iemand met een middel dwingt de opbrengst van betaalde seks "
-                         "af te geven, trekt in de regel voordeel uit uitbuiting in de prostitutie.")
+ALSO_SUB4_ORGANS = (
+    4,
+    "Ook sub 4° kan gelden: werven met een middel is «enige handeling» waarvan de "
+    "verdachte weet of moet vermoeden dat de ander daardoor organen beschikbaar stelt.",
+)
+ALSO_SUB2_MINOR_PROSTITUTION = (
+    2,
+    "Ook sub 2° kan gelden als de rechter de betaalde seks van een minderjarige als "
+    "uitbuiting ziet; bij minderjarigen kan dat oordeel anders uitvallen dan bij "
+    "volwassenen [phr2015_2038].",
+)
+ALSO_SUB2_MINOR_WORK = (
+    2,
+    "Sub 5° gaat alleen over seks en organen. Maar wordt een minderjarige geworven, "
+    "vervoerd of gehuisvest om hem uit te buiten, bijvoorbeeld als drugskoerier? Dan geldt "
+    "sub 2°, zonder middel.",
+)
+ALSO_SUB6_HANDOVER = (
+    6,
+    "Ook sub 6° kan gelden: wie iemand met een middel dwingt de opbrengst van betaalde seks "
+    "af te geven, trekt in de regel voordeel uit uitbuiting in de prostitutie.",
+)
 INTERPRETATION_FORCED_PAID_SEX = (
     "Betaalde seks die met een middel is afgedwongen, geldt in de regel als «uitbuiting van een ander in de "
     "prostitutie» (lid 2). Dat is een uitleg van de wet, geen letterlijke tekst."
 )
 
 SITUATIONS = (
-    Situation("werft voor uitbuiting", "werft, vervoert of huisvest iemand om die uit te buiten",
-              {"act": Act.WERVEN, "purpose": Purpose.UITBUITING}, (1, 2)),
-    Situation("werft voor orgaanverwijdering", "werft, vervoert of huisvest iemand om diens organen te laten verwijderen",
-              {"act": Act.WERVEN, "purpose": Purpose.ORGAANVERWIJDERING}, (1, 2),
-              also={(True, False): ALSO_SUB4_ORGANS, (True, True): ALSO_SUB4_ORGANS}),
-    Situation("werft voor betaalde seks in het buitenland", "werft iemand, neemt iemand mee of ontvoert iemand om in een ander land tegen betaling seksuele handelingen met of voor een derde te verrichten",
-              {"recruited_for_paid_sex_abroad": True}, (3, 5),
-              # Paid sex obtained with a means counts as «uitbuiting van een ander in de prostitutie».
-              {"act": Act.WERVEN, "purpose": Purpose.UITBUITING, "exploitation_form": ExploitationForm.PROSTITUTIE},
-              also={(False, True): ALSO_SUB2_MINOR_PROSTITUTION}),
-    Situation("brengt tot werk of diensten", "brengt iemand ertoe te werken of diensten te verlenen",
-              {"made_available": Availability.ARBEID_OF_DIENSTEN}, (4, 5),
-              also={(False, True): ALSO_SUB2_MINOR_WORK}),
-    Situation("brengt tot betaalde seks", "brengt iemand ertoe tegen betaling seksuele handelingen met of voor een derde te verrichten",
-              {"made_available": Availability.SEKSUELE_HANDELINGEN, "for_payment": True}, (4, 5)),
-    Situation("brengt tot afstaan van een orgaan", "brengt iemand ertoe tegen betaling een orgaan af te staan",
-              {"made_available": Availability.ORGANEN, "for_payment": True}, (4, 5)),
-    Situation("profiteert van uitbuiting", "trekt opzettelijk voordeel uit de uitbuiting van een ander",
-              {"profits": {Profit.UIT_UITBUITING}}, (6,)),
-    Situation("profiteert van betaalde seks", "trekt voordeel uit betaalde seksuele handelingen van een ander met of voor een derde",
-              {"profits": {Profit.UIT_SEKSUELE_HANDELINGEN}, "for_payment": True}, (6, 8),
-              # Paid sex forced with a means is «uitbuiting van een ander in de prostitutie» (lid 2).
-              {"profits": {Profit.UIT_SEKSUELE_HANDELINGEN, Profit.UIT_UITBUITING}}),
-    Situation("profiteert van orgaanverwijdering", "trekt voordeel uit de verwijdering van organen van een ander tegen betaling",
-              {"profits": {Profit.UIT_ORGAANVERWIJDERING}, "for_payment": True}, (7, 8)),
-    Situation("laat opbrengst afgeven", "laat iemand afgeven wat diens betaalde seksuele handelingen met of voor een derde opbrachten",
-              {"profits": {Profit.AFDRACHT_OPBRENGST}, "for_payment": True}, (8, 9),
-              also={(True, False): ALSO_SUB6_HANDOVER, (True, True): ALSO_SUB6_HANDOVER}),
+    Situation(
+        "werft voor uitbuiting",
+        "werft, vervoert of huisvest iemand om die uit te buiten",
+        {"act": Act.WERVEN, "purpose": Purpose.UITBUITING},
+        (1, 2),
+    ),
+    Situation(
+        "werft voor orgaanverwijdering",
+        "werft, vervoert of huisvest iemand om diens organen te laten verwijderen",
+        {"act": Act.WERVEN, "purpose": Purpose.ORGAANVERWIJDERING},
+        (1, 2),
+        also={(True, False): ALSO_SUB4_ORGANS, (True, True): ALSO_SUB4_ORGANS},
+    ),
+    Situation(
+        "werft voor betaalde seks in het buitenland",
+        "werft iemand, neemt iemand mee of ontvoert iemand om in een ander land tegen betaling seksuele handelingen met of voor een derde te verrichten",
+        {"recruited_for_paid_sex_abroad": True},
+        (3, 5),
+        # Paid sex obtained with a means counts as «uitbuiting van een ander in de prostitutie».
+        {"act": Act.WERVEN, "purpose": Purpose.UITBUITING, "exploitation_form": ExploitationForm.PROSTITUTIE},
+        also={(False, True): ALSO_SUB2_MINOR_PROSTITUTION},
+    ),
+    Situation(
+        "brengt tot werk of diensten",
+        "brengt iemand ertoe te werken of diensten te verlenen",
+        {"made_available": Availability.ARBEID_OF_DIENSTEN},
+        (4, 5),
+        also={(False, True): ALSO_SUB2_MINOR_WORK},
+    ),
+    Situation(
+        "brengt tot betaalde seks",
+        "brengt iemand ertoe tegen betaling seksuele handelingen met of voor een derde te verrichten",
+        {"made_available": Availability.SEKSUELE_HANDELINGEN, "for_payment": True},
+        (4, 5),
+    ),
+    Situation(
+        "brengt tot afstaan van een orgaan",
+        "brengt iemand ertoe tegen betaling een orgaan af te staan",
+        {"made_available": Availability.ORGANEN, "for_payment": True},
+        (4, 5),
+    ),
+    Situation(
+        "profiteert van uitbuiting",
+        "trekt opzettelijk voordeel uit de uitbuiting van een ander",
+        {"profits": {Profit.UIT_UITBUITING}},
+        (6,),
+    ),
+    Situation(
+        "profiteert van betaalde seks",
+        "trekt voordeel uit betaalde seksuele handelingen van een ander met of voor een derde",
+        {"profits": {Profit.UIT_SEKSUELE_HANDELINGEN}, "for_payment": True},
+        (6, 8),
+        # Paid sex forced with a means is «uitbuiting van een ander in de prostitutie» (lid 2).
+        {"profits": {Profit.UIT_SEKSUELE_HANDELINGEN, Profit.UIT_UITBUITING}},
+    ),
+    Situation(
+        "profiteert van orgaanverwijdering",
+        "trekt voordeel uit de verwijdering van organen van een ander tegen betaling",
+        {"profits": {Profit.UIT_ORGAANVERWIJDERING}, "for_payment": True},
+        (7, 8),
+    ),
+    Situation(
+        "laat opbrengst afgeven",
+        "laat iemand afgeven wat diens betaalde seksuele handelingen met of voor een derde opbrachten",
+        {"profits": {Profit.AFDRACHT_OPBRENGST}, "for_payment": True},
+        (8, 9),
+        also={(True, False): ALSO_SUB6_HANDOVER, (True, True): ALSO_SUB6_HANDOVER},
+    ),
 )
 
 
@@ -345,8 +410,10 @@ def straf_verdict(vereniging: bool, minor: bool, kwetsbaar: bool, geweld: bool, 
         detail = "<p>Verhoogd door:</p>" + bullet_list(list(penalty.raised_by))
     else:
         detail = "<p>Geen strafverzwarende omstandigheid: het maximum van lid 1 geldt.</p>"
-    detail += ("<p>Elk lid noemt naast de gevangenisstraf een geldboete van de vijfde categorie. "
-               "De rechter kiest de straf; dit is alleen het maximum.</p>")
+    detail += (
+        "<p>Elk lid noemt naast de gevangenisstraf een geldboete van de vijfde categorie. "
+        "De rechter kiest de straf; dit is alleen het maximum.</p>"
+    )
     return Verdict(text, detail, kind="info")
 
 
@@ -366,6 +433,7 @@ STRAFMAXIMUM = ExplainerSpec(
 
 
 # --- penalty history (data) -------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class PenaltyChange:
@@ -392,8 +460,9 @@ def penalty_history(data_dir: Path = LAW_DATA_DIR) -> list[PenaltyChange]:
             date = dt.date.fromisoformat(r.change_date)
         except ValueError:
             raise data.DataError(f"{where}, row {row}, column 'change_date': {r.change_date!r} is no date") from None
-        changes.append(PenaltyChange(date, int(r.max_years_before), int(r.max_years_after),
-                                     tuple(r.source_ids.split(";")), r.note))
+        changes.append(
+            PenaltyChange(date, int(r.max_years_before), int(r.max_years_after), tuple(r.source_ids.split(";")), r.note)
+        )
     for row, (earlier, later) in enumerate(zip(changes, changes[1:]), start=3):
         if later.date <= earlier.date:
             raise data.DataError(f"{where}, row {row}, column 'change_date': dates must increase")
@@ -405,8 +474,20 @@ def penalty_history(data_dir: Path = LAW_DATA_DIR) -> list[PenaltyChange]:
     return changes
 
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def dutch_date(day: dt.date) -> str:
@@ -422,8 +503,13 @@ ARTICLE_IN_FORCE_SOURCES = ("stb2004_645", "fairwork_verborgen")
 def penalty_history_html(changes: Sequence[PenaltyChange]) -> str:
     """A small step chart as HTML bars (text stays readable without the bars) with sources."""
     first = changes[0]
-    periods = [(f"{dutch_date(ARTICLE_IN_FORCE)} – {dutch_date(first.date)}", first.years_before,
-                ARTICLE_IN_FORCE_SOURCES + first.source_ids)]
+    periods = [
+        (
+            f"{dutch_date(ARTICLE_IN_FORCE)} – {dutch_date(first.date)}",
+            first.years_before,
+            ARTICLE_IN_FORCE_SOURCES + first.source_ids,
+        )
+    ]
     periods += [(f"vanaf {dutch_date(c.date)}", c.years_after, c.source_ids) for c in changes]
     longest = max(years for _, years, _ in periods)
     rows = []
@@ -494,27 +580,42 @@ QUIZ = (
         "afwerken. Hij werkt zeven dagen per week voor bijna niets. Als hij wil vertrekken, dreigt de "
         "bemiddelaar dat hij het zal bezuren.",
         "Is dit mensenhandel volgens sub 1°?",
-        Case(victim_age=34, act=Act.WERVEN, means={Means.AFPERSING_FRAUDE_MISLEIDING, Means.DREIGING},
-             purpose=Purpose.UITBUITING, exploitation_form=ExploitationForm.GEDWONGEN_ARBEID_OF_DIENSTEN,
-             made_available=Availability.ARBEID_OF_DIENSTEN),
+        Case(
+            victim_age=34,
+            act=Act.WERVEN,
+            means={Means.AFPERSING_FRAUDE_MISLEIDING, Means.DREIGING},
+            purpose=Purpose.UITBUITING,
+            exploitation_form=ExploitationForm.GEDWONGEN_ARBEID_OF_DIENSTEN,
+            made_available=Availability.ARBEID_OF_DIENSTEN,
+        ),
         ("ja", "nee, er is geen middel gebruikt", "nee, want Piotr is volwassen"),
         lambda a: "ja" if 1 in a.fulfilled else "nee, er is geen middel gebruikt",
-        lambda a: _fulfilled_text(a) + " Werven is de handeling; misleiding over het loon en dreiging zijn "
-        "de middelen; uitbuiting in arbeid is het oogmerk. Dat Piotr volwassen is, doet er niet toe. Let op: "
-        "alleen een te laag loon, een ingenomen paspoort en slechte huisvesting kan onder de grens van "
-        "mensenhandel blijven; de rechter weegt per zaak of er uitbuiting is [hr2009_bi7099].",
+        lambda a: (
+            _fulfilled_text(a) + " Werven is de handeling; misleiding over het loon en dreiging zijn "
+            "de middelen; uitbuiting in arbeid is het oogmerk. Dat Piotr volwassen is, doet er niet toe. Let op: "
+            "alleen een te laag loon, een ingenomen paspoort en slechte huisvesting kan onder de grens van "
+            "mensenhandel blijven; de rechter weegt per zaak of er uitbuiting is [hr2009_bi7099]."
+        ),
     ),
     QuizQuestion(
         2,
         "Sanne (16) logeert bij een veel oudere 'vriend'. Hij regelt klanten die haar betalen voor seks. "
         "Er is geen dwang of dreiging: Sanne zegt dat ze het zelf wil.",
         "Moet er een middel als dwang zijn om van mensenhandel te spreken?",
-        Case(victim_age=16, act=Act.HUISVESTEN, purpose=Purpose.UITBUITING,
-             exploitation_form=ExploitationForm.PROSTITUTIE,
-             made_available=Availability.SEKSUELE_HANDELINGEN, for_payment=True),
+        Case(
+            victim_age=16,
+            act=Act.HUISVESTEN,
+            purpose=Purpose.UITBUITING,
+            exploitation_form=ExploitationForm.PROSTITUTIE,
+            made_available=Availability.SEKSUELE_HANDELINGEN,
+            for_payment=True,
+        ),
         ("ja, zonder dwang geen mensenhandel", "nee, bij iemand jonger dan 18 is geen middel nodig"),
-        lambda a: "nee, bij iemand jonger dan 18 is geen middel nodig"
-        if a.is_mensenhandel and not a.case.means else "ja, zonder dwang geen mensenhandel",
+        lambda a: (
+            "nee, bij iemand jonger dan 18 is geen middel nodig"
+            if a.is_mensenhandel and not a.case.means
+            else "ja, zonder dwang geen mensenhandel"
+        ),
         lambda a: _fulfilled_text(a) + " Bij iemand jonger dan 18 zijn geen middelen nodig (sub 2°, 5° en 8°).",
     ),
     QuizQuestion(
@@ -523,12 +624,20 @@ QUIZ = (
         "mishandeling raakt hij zwaar gewond.",
         "Wat is het strafmaximum?",
         # Putting someone to work under threats is sub 4° (the exploitation itself).
-        Case(victim_age=28, means={Means.DREIGING}, made_available=Availability.ARBEID_OF_DIENSTEN,
-             in_vereniging=True, violence=True, serious_bodily_harm=True),
+        Case(
+            victim_age=28,
+            means={Means.DREIGING},
+            made_available=Availability.ARBEID_OF_DIENSTEN,
+            in_vereniging=True,
+            violence=True,
+            serious_bodily_harm=True,
+        ),
         ("12 jaar", "15 jaar", "18 jaar", "levenslang of 30 jaar"),
         _penalty_answer,
-        lambda a: _fulfilled_text(a) + f" Het maximum is {a.penalty.text()} (lid {a.penalty.lid}). "
-        "Verhoogd door: " + "; ".join(a.penalty.raised_by) + ". Het zwaarste lid telt.",
+        lambda a: (
+            _fulfilled_text(a) + f" Het maximum is {a.penalty.text()} (lid {a.penalty.lid}). "
+            "Verhoogd door: " + "; ".join(a.penalty.raised_by) + ". Het zwaarste lid telt."
+        ),
     ),
     QuizQuestion(
         4,
@@ -538,8 +647,10 @@ QUIZ = (
         Case(victim_age=40, profits={Profit.UIT_ORGAANVERWIJDERING}, for_payment=True, knows_means_used=True),
         ("sub 6°", "sub 7°", "sub 8°", "geen"),
         lambda a: law.sub_label(a.fulfilled) if a.fulfilled else "geen",
-        lambda a: _fulfilled_text(a) + " Orgaanverwijdering is geen vorm van uitbuiting maar een apart "
-        "oogmerk; daarom geldt niet sub 6°. Sub 8° is alleen voor slachtoffers jonger dan 18.",
+        lambda a: (
+            _fulfilled_text(a) + " Orgaanverwijdering is geen vorm van uitbuiting maar een apart "
+            "oogmerk; daarom geldt niet sub 6°. Sub 8° is alleen voor slachtoffers jonger dan 18."
+        ),
     ),
     QuizQuestion(
         5,
@@ -549,8 +660,10 @@ QUIZ = (
         Case(victim_age=30, act=Act.VERVOEREN),
         ("ja", "nee, geen mensenhandel"),
         lambda a: "ja" if a.is_mensenhandel else "nee, geen mensenhandel",
-        lambda a: _fulfilled_text(a) + " Er is een handeling (vervoeren), maar geen middel en geen "
-        "oogmerk van uitbuiting. Dit kan wel mensensmokkel zijn (art. 197a Sr), een ander misdrijf.",
+        lambda a: (
+            _fulfilled_text(a) + " Er is een handeling (vervoeren), maar geen middel en geen "
+            "oogmerk van uitbuiting. Dit kan wel mensensmokkel zijn (art. 197a Sr), een ander misdrijf."
+        ),
     ),
 )
 
@@ -595,6 +708,7 @@ def quiz() -> w.Widget:
 
 # --- public entry points --------------------------------------------------------------------
 
+
 def mensenhandel_explainer() -> w.Widget:
     """«Is dit mensenhandel?»: handeling, middel, oogmerk, leeftijd → verdict."""
     return MENSENHANDEL.widget()
@@ -636,12 +750,17 @@ def mse_verdict_text(leaf: dict, best_aic: float) -> str:
     from onzichtbaar.mse import rounded
 
     worse = leaf["aic"] - best_aic
-    fit = ("dit is de best passende keuze in deze verkenner" if worse < 0.05 else
-           f"past {number(worse, 0)} punten slechter bij de tabel dan de best passende keuze")
-    return (f"Geschat aantal slachtoffers 2010–2015: {rounded(leaf['total'])} "
-            f"(als dit model klopt, ligt het aantal door toeval tussen {rounded(leaf['lower'])} en "
-            f"{rounded(leaf['upper'])}); daarvan niet gezien: ongeveer {rounded(leaf['unseen'])}. "
-            f"Pasvorm: {fit}.")
+    fit = (
+        "dit is de best passende keuze in deze verkenner"
+        if worse < 0.05
+        else f"past {number(worse, 0)} punten slechter bij de tabel dan de best passende keuze"
+    )
+    return (
+        f"Geschat aantal slachtoffers 2010–2015: {rounded(leaf['total'])} "
+        f"(als dit model klopt, ligt het aantal door toeval tussen {rounded(leaf['lower'])} en "
+        f"{rounded(leaf['upper'])}); daarvan niet gezien: ongeveer {rounded(leaf['unseen'])}. "
+        f"Pasvorm: {fit}."
+    )
 
 
 def mse_control_name(pair: tuple[str, str]) -> str:
@@ -668,14 +787,18 @@ def mse_explorer_spec(table, pairs: Sequence[tuple[str, str]], leaves, names: di
         together = number(mse.overlap(table, *pair))
         return lambda on: (
             f"Aan: het model mag meten dat {mse_pair_name(pair, names)} vaker of juist minder vaak samen iemand "
-            f"zien dan bij toeval. Op beide lijsten: {together}." if on
-            else f"Uit: het model neemt aan dat {mse_pair_name(pair, names)} los van elkaar melden.")
+            f"zien dan bij toeval. Op beide lijsten: {together}."
+            if on
+            else f"Uit: het model neemt aan dat {mse_pair_name(pair, names)} los van elkaar melden."
+        )
 
     def verdict(*switched_on):
         chosen = [p for p, on in zip(pairs, switched_on) if on]
         leaf = by_mask[mse.model_mask(chosen, pairs)]
-        return (f'<p class="oz-mse-model">Samenhang in het model: {html.escape(mse_model_text(chosen, names))}</p>'
-                f'<p><span class="oz-verdict-text">{html.escape(mse_verdict_text(leaf, best_aic))}</span></p>')
+        return (
+            f'<p class="oz-mse-model">Samenhang in het model: {html.escape(mse_model_text(chosen, names))}</p>'
+            f'<p><span class="oz-verdict-text">{html.escape(mse_verdict_text(leaf, best_aic))}</span></p>'
+        )
 
     return ExplainerSpec(
         name="mse",

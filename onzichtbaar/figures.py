@@ -31,12 +31,21 @@ def monitor_per_year(counts: pd.DataFrame, yearly: pd.DataFrame, years: list[int
     superseded = yearly.query("series == 'NRM' and status == 'superseded'").drop_duplicates(["year", "count"])
     fig, ax = plt.subplots(figsize=(8, 4.4))
     ax.axvspan(2014.5, 2019.5, color=OKABE_ITO["geel"], alpha=0.35, lw=0, label="periode van de monitor 2015-2019")
-    for series, colour, label in (("NRM", PALETTE[0], "Nationaal Rapporteur (NRM)"),
-                                  ("CoMensha", PALETTE[1], "CoMensha, eigen telling")):
+    for series, colour, label in (
+        ("NRM", PALETTE[0], "Nationaal Rapporteur (NRM)"),
+        ("CoMensha", PALETTE[1], "CoMensha, eigen telling"),
+    ):
         line = counts[series].reindex(years).astype("float")  # a gap becomes NaN and breaks the line
         ax.plot(years, line.values, marker="o", color=colour, label=label)
-    ax.scatter(superseded["year"], superseded["count"].astype(float), marker="D", facecolors="none",
-               edgecolors=OKABE_ITO["zwart"], zorder=3, label="NRM: eerder gepubliceerd, later herzien")
+    ax.scatter(
+        superseded["year"],
+        superseded["count"].astype(float),
+        marker="D",
+        facecolors="none",
+        edgecolors=OKABE_ITO["zwart"],
+        zorder=3,
+        label="NRM: eerder gepubliceerd, later herzien",
+    )
     ax.set_xticks(years, [str(y) for y in years], rotation=45)
     ax.set_xlim(years[0] - 0.5, years[-1] + 0.5)
     ax.set_ylim(0, None)
@@ -44,8 +53,9 @@ def monitor_per_year(counts: pd.DataFrame, yearly: pd.DataFrame, years: list[int
     ax.set_ylabel(REGISTERED)
     ax.legend(frameon=False, fontsize=9, loc="upper right")
     # Every plotted point with every source that reports it (a gap row has no source).
-    plotted = (yearly[yearly["year"] >= years[0]][["year", "series", "count", "status", "source_id"]]
-               .rename(columns={"year": "jaar", "series": "reeks", "count": "aantal"}))
+    plotted = yearly[yearly["year"] >= years[0]][["year", "series", "count", "status", "source_id"]].rename(
+        columns={"year": "jaar", "series": "reeks", "count": "aantal"}
+    )
     return fig, plotted
 
 
@@ -74,20 +84,32 @@ def monitor_forms(forms: pd.DataFrame):
             else:
                 ax.bar(year, value, color=colour, width=0.7)
         if group.startswith("Arbeids"):
-            ax.bar(criminal.index, criminal.values.astype(float), width=0.7, facecolor="none",
-                   edgecolor=OKABE_ITO["zwart"], hatch="///", label="waarvan crimineel")
+            ax.bar(
+                criminal.index,
+                criminal.values.astype(float),
+                width=0.7,
+                facecolor="none",
+                edgecolor=OKABE_ITO["zwart"],
+                hatch="///",
+                label="waarvan crimineel",
+            )
             ax.legend(frameon=False, fontsize=8, loc="upper left")
         ax.set_title(group, fontsize=10)
         ax.set_xticks(form_years, [str(y) for y in form_years], rotation=45)
     axes[0].set_ylabel(REGISTERED)
     dutch_thousands(axes[0].yaxis)
     plotted = forms[["year", "form", "part_of", "count", "source_id"]].assign(
-        groep=lambda d: d["form"].map(FORM_GROUPS).fillna("waarvan criminele uitbuiting"))
+        groep=lambda d: d["form"].map(FORM_GROUPS).fillna("waarvan criminele uitbuiting")
+    )
     return fig, plotted.rename(columns={"year": "jaar", "form": "vorm", "count": "aantal"})
 
 
-MAIN_REPORTERS = {"police": "Politie", "regional_care_organisations": "Regionale zorgorganisaties",
-                  "labour_inspectorate": "Arbeidsinspectie", "KMar": "Marechaussee"}
+MAIN_REPORTERS = {
+    "police": "Politie",
+    "regional_care_organisations": "Regionale zorgorganisaties",
+    "labour_inspectorate": "Arbeidsinspectie",
+    "KMar": "Marechaussee",
+}
 
 
 def monitor_reporters(reporters: pd.DataFrame, years: list[int]):
@@ -105,7 +127,8 @@ def monitor_reporters(reporters: pd.DataFrame, years: list[int]):
     dutch_thousands(axes[0].yaxis)
     plotted = reporters[reporters["reporter"].isin(list(MAIN_REPORTERS)) & reporters["year"].isin(years)]
     return fig, plotted[["year", "reporter", "count", "source_id"]].rename(
-        columns={"year": "jaar", "reporter": "melder", "count": "aantal"})
+        columns={"year": "jaar", "reporter": "melder", "count": "aantal"}
+    )
 
 
 def monitor_minors(minors: pd.Series, share_by_year: pd.Series, years: list[int]):
@@ -114,7 +137,11 @@ def monitor_minors(minors: pd.Series, share_by_year: pd.Series, years: list[int]
     for year in years:
         value = minors.get(year)
         if pd.isna(value):
-            label = f"alleen aandeel\nbekend: {percent(share_by_year[year] / 100)}" if year in share_by_year else "geen cijfer"
+            label = (
+                f"alleen aandeel\nbekend: {percent(share_by_year[year] / 100)}"
+                if year in share_by_year
+                else "geen cijfer"
+            )
             ax.text(year, 8, label, ha="center", va="bottom", fontsize=8, color="0.3")
         else:
             ax.bar(year, float(value), color=PALETTE[2], width=0.7)
@@ -122,8 +149,13 @@ def monitor_minors(minors: pd.Series, share_by_year: pd.Series, years: list[int]
     ax.set_xticks(years, [str(y) for y in years])
     ax.set_xlim(years[0] - 0.6, years[-1] + 0.6)
     ax.set_ylabel("minderjarige (mogelijke) slachtoffers")
-    plotted = pd.DataFrame({"jaar": years, "aantal": [minors.get(y) for y in years],
-                            "aandeel_procent_volgens_bron": [share_by_year.get(y) for y in years]})
+    plotted = pd.DataFrame(
+        {
+            "jaar": years,
+            "aantal": [minors.get(y) for y in years],
+            "aandeel_procent_volgens_bron": [share_by_year.get(y) for y in years],
+        }
+    )
     return fig, plotted
 
 
@@ -136,11 +168,18 @@ def monitor_nationality(counts: pd.DataFrame, country: dict[str, str]):
     ax.set_xlabel(f"{REGISTERED} in {int(counts['year'].iloc[0])}")
     dutch_thousands(ax.xaxis)
     return fig, counts[["year", "nationality", "count", "source_id"]].rename(
-        columns={"year": "jaar", "nationality": "nationaliteit", "count": "aantal"})
+        columns={"year": "jaar", "nationality": "nationaliteit", "count": "aantal"}
+    )
 
 
-def monitor_iceberg(periods: list[str], registered: list[float], estimated: list[float],
-                    low: list[float], high: list[float | None], sources: list[str]):
+def monitor_iceberg(
+    periods: list[str],
+    registered: list[float],
+    estimated: list[float],
+    low: list[float],
+    high: list[float | None],
+    sources: list[str],
+):
     """Registered against estimated victims per year for two periods, with the published bounds.
 
     ``high[i]`` is None when only the lower bound was published unambiguously.
@@ -151,23 +190,40 @@ def monitor_iceberg(periods: list[str], registered: list[float], estimated: list
     ax.bar([i + 0.2 for i in x], estimated, width=0.4, color=PALETTE[1], label="geschat (MSE, per jaar)")
     for i, (point, lower, upper) in enumerate(zip(estimated, low, high)):
         if upper is not None:
-            ax.errorbar([i + 0.2], [point], yerr=[[point - lower], [upper - point]],
-                        fmt="none", ecolor=OKABE_ITO["zwart"], capsize=6, label="gepubliceerde bandbreedte")
+            ax.errorbar(
+                [i + 0.2],
+                [point],
+                yerr=[[point - lower], [upper - point]],
+                fmt="none",
+                ecolor=OKABE_ITO["zwart"],
+                capsize=6,
+                label="gepubliceerde bandbreedte",
+            )
         else:
-            ax.plot([i + 0.2], [lower], marker="_", markersize=18, markeredgewidth=2, linestyle="none",
-                    color=OKABE_ITO["zwart"], label="alleen ondergrens eenduidig gepubliceerd")
+            ax.plot(
+                [i + 0.2],
+                [lower],
+                marker="_",
+                markersize=18,
+                markeredgewidth=2,
+                linestyle="none",
+                color=OKABE_ITO["zwart"],
+                label="alleen ondergrens eenduidig gepubliceerd",
+            )
     ax.set_xticks(list(x), periods)
     ax.set_ylabel("slachtoffers per jaar")
     dutch_thousands(ax.yaxis)
     ax.legend(frameon=False, fontsize=9, loc="upper right")
-    plotted = pd.DataFrame({
-        "periode": periods * 2,
-        "soort": ["gemeld (NRM, gemiddelde van de jaartotalen)"] * len(periods) + ["geschat (MSE)"] * len(periods),
-        "aantal_per_jaar": registered + estimated,
-        "ondergrens": [None] * len(periods) + low,
-        "bovengrens": [None] * len(periods) + high,
-        "bron": ["victims_per_year"] * len(periods) + sources,
-    })
+    plotted = pd.DataFrame(
+        {
+            "periode": periods * 2,
+            "soort": ["gemeld (NRM, gemiddelde van de jaartotalen)"] * len(periods) + ["geschat (MSE)"] * len(periods),
+            "aantal_per_jaar": registered + estimated,
+            "ondergrens": [None] * len(periods) + low,
+            "bovengrens": [None] * len(periods) + high,
+            "bron": ["victims_per_year"] * len(periods) + sources,
+        }
+    )
     return fig, plotted
 
 
@@ -180,9 +236,16 @@ def sexual_per_year(overview: pd.DataFrame):
     plotted.columns = ["jaar", "seksuele uitbuiting", "alle vormen samen"]
     fig, ax = plt.subplots(figsize=(7.0, 3.6))
     width = 0.38
-    ax.bar(plotted["jaar"] - width / 2, plotted["alle vormen samen"], width, color=PALETTE[5], label="alle vormen samen")
-    ax.bar(plotted["jaar"] + width / 2, plotted["seksuele uitbuiting"], width, color=PALETTE[0],
-           label="seksuele uitbuiting")
+    ax.bar(
+        plotted["jaar"] - width / 2, plotted["alle vormen samen"], width, color=PALETTE[5], label="alle vormen samen"
+    )
+    ax.bar(
+        plotted["jaar"] + width / 2,
+        plotted["seksuele uitbuiting"],
+        width,
+        color=PALETTE[0],
+        label="seksuele uitbuiting",
+    )
     ax.set_xticks(plotted["jaar"])
     ax.set_ylabel(REGISTERED)
     dutch_thousands(ax.yaxis)
@@ -199,8 +262,14 @@ def labour_per_year(overview: pd.DataFrame):
     for label, rows in plotted.groupby("indeling van de bron", sort=False):
         ax.bar(rows["jaar"], rows["aantal"], color=colours[label], label=label)
     has_split = plotted.dropna(subset=["waarvan criminele uitbuiting"])
-    ax.bar(has_split["jaar"], has_split["waarvan criminele uitbuiting"], fill=False, hatch="///",
-           edgecolor=PALETTE[6], label="waarvan criminele uitbuiting")
+    ax.bar(
+        has_split["jaar"],
+        has_split["waarvan criminele uitbuiting"],
+        fill=False,
+        hatch="///",
+        edgecolor=PALETTE[6],
+        label="waarvan criminele uitbuiting",
+    )
     ax.set_xticks(plotted["jaar"])
     ax.set_ylabel(REGISTERED)
     dutch_thousands(ax.yaxis)
@@ -210,12 +279,14 @@ def labour_per_year(overview: pd.DataFrame):
 
 def reported_and_estimated(counts: pd.Series, estimate: pd.Series):
     """Registered counts per year (index: year) and one rounded yearly estimate, as bars."""
-    plotted = pd.DataFrame({
-        "wat": [f"gemeld in {year}" for year in counts.index]
-        + [f"geschat per jaar ({int(estimate['period_start'])}–{int(estimate['period_end'])}, afgerond)"],
-        "aantal": list(counts.astype(float)) + [float(estimate["point"])],
-        "soort": ["meldingen"] * len(counts) + ["schatting"],
-    })
+    plotted = pd.DataFrame(
+        {
+            "wat": [f"gemeld in {year}" for year in counts.index]
+            + [f"geschat per jaar ({int(estimate['period_start'])}–{int(estimate['period_end'])}, afgerond)"],
+            "aantal": list(counts.astype(float)) + [float(estimate["point"])],
+            "soort": ["meldingen"] * len(counts) + ["schatting"],
+        }
+    )
     fig, ax = plt.subplots(figsize=(7.0, 2.6))
     colours = [PALETTE[0] if kind == "meldingen" else PALETTE[1] for kind in plotted["soort"]]
     ax.barh(plotted["wat"], plotted["aantal"], color=colours)
@@ -250,7 +321,9 @@ def network_layout(nodes: pd.DataFrame) -> pd.DataFrame:
     """x and y for every node: groups in fixed places, members in the order of the table."""
     unknown = set(nodes["group"]) - set(GROUP_SLOTS)
     if unknown:
-        raise ValueError(f"data/policy/network_nodes.csv, column 'group': no place in the diagram for {sorted(unknown)}")
+        raise ValueError(
+            f"data/policy/network_nodes.csv, column 'group': no place in the diagram for {sorted(unknown)}"
+        )
     placed = []
     for group, members in nodes.sort_values("order").groupby("group", sort=False):
         (x0, y0), (dx, dy) = GROUP_SLOTS[group]
@@ -271,19 +344,35 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, group_labels: dict[str, st
         ax.plot([start["x"], end["x"]], [start["y"], end["y"]], color="#8c8c8c", linewidth=1.2, zorder=1)
     for _, node in nodes.iterrows():
         colour = GROUP_COLOURS[node["group"]]
-        ax.text(node["x"], node["y"], textwrap.fill(node["label"], 16, break_long_words=False),
-                ha="center", va="center", fontsize=10, zorder=3,
-                bbox={"boxstyle": "round,pad=0.4", "facecolor": "white", "edgecolor": colour, "linewidth": 2.5})
-    legend = [Patch(facecolor="white", edgecolor=GROUP_COLOURS[g], linewidth=2.5, label=group_labels[g])
-              for g in GROUP_COLOURS]
+        ax.text(
+            node["x"],
+            node["y"],
+            textwrap.fill(node["label"], 16, break_long_words=False),
+            ha="center",
+            va="center",
+            fontsize=10,
+            zorder=3,
+            bbox={"boxstyle": "round,pad=0.4", "facecolor": "white", "edgecolor": colour, "linewidth": 2.5},
+        )
+    legend = [
+        Patch(facecolor="white", edgecolor=GROUP_COLOURS[g], linewidth=2.5, label=group_labels[g])
+        for g in GROUP_COLOURS
+    ]
     ax.legend(handles=legend, loc="lower center", bbox_to_anchor=(0.5, -0.13), ncol=3, frameon=False)
     ax.set_xlim(-3.4, 3.4)
     ax.set_ylim(-2.6, 2.6)
     ax.axis("off")
     boxes = nodes.assign(element="partij", x_end=None, y_end=None)[
-        ["element", "node_id", "label", "group", "x", "y", "x_end", "y_end", "source_id"]]
+        ["element", "node_id", "label", "group", "x", "y", "x_end", "y_end", "source_id"]
+    ]
     lines = edges.assign(
-        element="verbinding", node_id=edges["from_node"] + "-" + edges["to_node"], label=edges["relation"], group=None,
-        x=edges["from_node"].map(nodes["x"]), y=edges["from_node"].map(nodes["y"]),
-        x_end=edges["to_node"].map(nodes["x"]), y_end=edges["to_node"].map(nodes["y"]))[boxes.columns]
+        element="verbinding",
+        node_id=edges["from_node"] + "-" + edges["to_node"],
+        label=edges["relation"],
+        group=None,
+        x=edges["from_node"].map(nodes["x"]),
+        y=edges["from_node"].map(nodes["y"]),
+        x_end=edges["to_node"].map(nodes["x"]),
+        y_end=edges["to_node"].map(nodes["y"]),
+    )[boxes.columns]
     return fig, pd.concat([boxes, lines], ignore_index=True)

@@ -97,9 +97,7 @@ class Profit(Enum):
     UIT_UITBUITING = "voordeel uit de uitbuiting van een ander"
     UIT_ORGAANVERWIJDERING = "voordeel uit de verwijdering van organen van een ander"
     UIT_SEKSUELE_HANDELINGEN = "voordeel uit seksuele handelingen van een ander met of voor een derde"
-    AFDRACHT_OPBRENGST = (
-        "het slachtoffer laten afgeven wat diens seksuele handelingen of orgaanverwijdering opbrachten"
-    )
+    AFDRACHT_OPBRENGST = "het slachtoffer laten afgeven wat diens seksuele handelingen of orgaanverwijdering opbrachten"
 
 
 #: Short key wording of the law (dossier §1.3–§1.5), shown as «the sentence that decides».
@@ -171,8 +169,7 @@ CAVEAT_SUB4 = (
     "bleef in 2015 in cassatie staan [phr2015_2038]."
 )
 CAVEAT_SUB4_SEX = (
-    "⚠ Lezing van dit model: betaalde seksuele handelingen tellen hier als 'diensten'; sub 4° noemt "
-    "ze niet apart."
+    "⚠ Lezing van dit model: betaalde seksuele handelingen tellen hier als 'diensten'; sub 4° noemt ze niet apart."
 )
 CAVEAT_EXPLOITATION_WEIGHED = (
     "⚠ Rechtspraak: of werk onder slechte omstandigheden uitbuiting is, weegt de rechter per zaak "
@@ -438,8 +435,7 @@ def sub7(case: Case) -> SubclauseResult:
         missing.append("Niemand trekt voordeel uit de verwijdering van organen van een ander.")
     elif not case.knows_means_used:
         missing.append(
-            "De dader weet niet en hoeft niet te vermoeden dat de organen met een middel uit sub 1° "
-            "zijn verwijderd."
+            "De dader weet niet en hoeft niet te vermoeden dat de organen met een middel uit sub 1° zijn verwijderd."
         )
     return _result(7, missing)
 

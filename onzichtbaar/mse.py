@@ -73,8 +73,12 @@ def list_columns(table: pd.DataFrame, count_column: str = COUNT_COLUMN) -> list[
     return [str(c) for c in table.columns if c != count_column]
 
 
-def validate(table: pd.DataFrame, count_column: str = COUNT_COLUMN, lists: Sequence[str] | None = None,
-             source: str = "overlap table") -> pd.DataFrame:
+def validate(
+    table: pd.DataFrame,
+    count_column: str = COUNT_COLUMN,
+    lists: Sequence[str] | None = None,
+    source: str = "overlap table",
+) -> pd.DataFrame:
     """Check an overlap table and return a clean integer copy.
 
     Raises ``OverlapTableError`` naming the column and (1-based data) row for:
@@ -85,7 +89,9 @@ def validate(table: pd.DataFrame, count_column: str = COUNT_COLUMN, lists: Seque
     if not isinstance(table, pd.DataFrame):
         raise OverlapTableError(f"{source}: expected a pandas DataFrame, got {type(table).__name__}")
     if count_column not in table.columns:
-        raise OverlapTableError(f"{source}: count column {count_column!r} is missing; columns are {list(table.columns)}")
+        raise OverlapTableError(
+            f"{source}: count column {count_column!r} is missing; columns are {list(table.columns)}"
+        )
     found = list_columns(table, count_column)
     if lists is None:
         lists = found
@@ -94,7 +100,9 @@ def validate(table: pd.DataFrame, count_column: str = COUNT_COLUMN, lists: Seque
         raise OverlapTableError(f"{source}: list column(s) {missing} missing; columns are {list(table.columns)}")
     extra = [name for name in found if name not in lists]
     if extra:
-        raise OverlapTableError(f"{source}: unexpected column(s) {extra}; expected lists {list(lists)} and {count_column!r}")
+        raise OverlapTableError(
+            f"{source}: unexpected column(s) {extra}; expected lists {list(lists)} and {count_column!r}"
+        )
     if len(lists) < 2:
         raise OverlapTableError(f"{source}: MSE needs at least two lists, got {list(lists)}")
     if table.empty:
@@ -108,22 +116,26 @@ def validate(table: pd.DataFrame, count_column: str = COUNT_COLUMN, lists: Seque
         if len(bad):
             row = bad[0]
             raise OverlapTableError(
-                f"{source}: row {row + 1}, column {name!r}: list membership must be 0 or 1, got {clean.at[row, name]}")
+                f"{source}: row {row + 1}, column {name!r}: list membership must be 0 or 1, got {clean.at[row, name]}"
+            )
     negative = clean.index[clean[count_column] < 0]
     if len(negative):
         row = negative[0]
         raise OverlapTableError(
-            f"{source}: row {row + 1}, column {count_column!r}: negative count {clean.at[row, count_column]}")
+            f"{source}: row {row + 1}, column {count_column!r}: negative count {clean.at[row, count_column]}"
+        )
     patterns = clean[list(lists)]
     all_zero = clean.index[patterns.sum(axis=1) == 0]
     if len(all_zero):
         raise OverlapTableError(
             f"{source}: row {all_zero[0] + 1}: the all-zero pattern (on no list) cannot be observed; "
-            "it is what MSE estimates, so it must not be in the table")
+            "it is what MSE estimates, so it must not be in the table"
+        )
     duplicated = clean.index[patterns.duplicated(keep="first")]
     if len(duplicated):
         raise OverlapTableError(
-            f"{source}: row {duplicated[0] + 1}: pattern {tuple(patterns.loc[duplicated[0]])} appears twice")
+            f"{source}: row {duplicated[0] + 1}: pattern {tuple(patterns.loc[duplicated[0]])} appears twice"
+        )
     for name in lists:
         if clean.loc[clean[name] == 1, count_column].sum() == 0:
             raise OverlapTableError(f"{source}: column {name!r}: nobody appears on list {name!r}")
@@ -137,7 +149,9 @@ def _integer_column(column: pd.Series, name: str, source: str) -> pd.Series:
     for row in range(len(values)):
         value = values[row]
         if pd.isna(value):
-            raise OverlapTableError(f"{source}: row {row + 1}, column {name!r}: missing or non-numeric value {raw[row]!r}")
+            raise OverlapTableError(
+                f"{source}: row {row + 1}, column {name!r}: missing or non-numeric value {raw[row]!r}"
+            )
         if float(value) != math.floor(float(value)):
             raise OverlapTableError(f"{source}: row {row + 1}, column {name!r}: not a whole number: {raw[row]!r}")
     return values.astype("int64")
@@ -195,8 +209,6 @@ def _cells(table: pd.DataFrame, count_column: str = COUNT_COLUMN) -> _Cells:
     return _Cells(lists, patterns, tuple(given.get(p, 0) for p in patterns))
 
 
-
-
 def _design(patterns: np.ndarray, lists: Sequence[str], interactions: Sequence[Pair]) -> np.ndarray:
     """Design matrix: intercept, one column per list, one per interaction."""
     x = np.asarray(patterns, dtype=float).reshape(-1, len(lists))
@@ -215,8 +227,10 @@ def _overlaps(cells: _Cells) -> dict[Pair, int]:
     """How many people each pair of lists shares."""
     patterns, counts = np.asarray(cells.patterns), np.asarray(cells.counts)
     index = {name: i for i, name in enumerate(cells.lists)}
-    return {(a, b): int(counts[(patterns[:, index[a]] * patterns[:, index[b]]) > 0].sum())
-            for a, b in all_pairs(cells.lists)}
+    return {
+        (a, b): int(counts[(patterns[:, index[a]] * patterns[:, index[b]]) > 0].sum())
+        for a, b in all_pairs(cells.lists)
+    }
 
 
 def _positive_table_exists(design: np.ndarray, counts: np.ndarray) -> bool:
@@ -236,8 +250,15 @@ def _positive_table_exists(design: np.ndarray, counts: np.ndarray) -> bool:
     objective[-1] = -1.0
     equal = np.hstack([design.T, np.zeros((params, 1))])
     smallest = np.hstack([-np.eye(cells), np.ones((cells, 1))])  # s - mu_i <= 0
-    result = optimize.linprog(objective, A_ub=smallest, b_ub=np.zeros(cells), A_eq=equal, b_eq=design.T @ counts,
-                              bounds=[(0, None)] * cells + [(0, 1)], method="highs")
+    result = optimize.linprog(
+        objective,
+        A_ub=smallest,
+        b_ub=np.zeros(cells),
+        A_eq=equal,
+        b_eq=design.T @ counts,
+        bounds=[(0, None)] * cells + [(0, 1)],
+        method="highs",
+    )
     if result.status != 0:
         raise RuntimeError(f"existence check failed: {result.message}")
     return -result.fun > 1e-7
@@ -259,7 +280,7 @@ def _poisson_fit(counts: np.ndarray, design: np.ndarray, start: np.ndarray | Non
     Only called when the MLE is known to exist, so the iteration converges.
     """
     y = np.asarray(counts, dtype=float)
-    beta = (np.linalg.lstsq(design, np.log(y + 0.5), rcond=None)[0] if start is None else np.array(start, float))
+    beta = np.linalg.lstsq(design, np.log(y + 0.5), rcond=None)[0] if start is None else np.array(start, float)
 
     def loglik(b):
         eta = design @ b
@@ -363,9 +384,11 @@ def _prepare(cells: _Cells, interactions: tuple[Pair, ...], check: bool = True) 
     if np.linalg.matrix_rank(design) < design.shape[1]:
         problem = "the parameters are not identifiable: the design matrix is not of full rank"
     elif check and not _largest_model_exists(cells, infinite) and not _positive_table_exists(design, counts):
-        problem = ("no maximum likelihood estimate exists, not even the extended one: no table with every cell "
-                   "positive has the same list totals and pair overlaps as the observed table (the zero cells "
-                   "pin a parameter at minus infinity that is not an empty-overlap interaction)")
+        problem = (
+            "no maximum likelihood estimate exists, not even the extended one: no table with every cell "
+            "positive has the same list totals and pair overlaps as the observed table (the zero cells "
+            "pin a parameter at minus infinity that is not an empty-overlap interaction)"
+        )
     return _Prepared(finite, infinite, counts, design, problem)
 
 
@@ -385,8 +408,9 @@ def _largest_model_exists(cells: _Cells, infinite: tuple[Pair, ...]) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
-def _fit_cells(cells: _Cells, interactions: tuple[Pair, ...], interval: bool, check: bool = True,
-               level: float = LEVEL) -> ModelFit:
+def _fit_cells(
+    cells: _Cells, interactions: tuple[Pair, ...], interval: bool, check: bool = True, level: float = LEVEL
+) -> ModelFit:
     prepared = _prepare(cells, interactions, check)
     if prepared.problem:
         raise NoEstimateError(f"model {model_label(interactions)}: {prepared.problem}")
@@ -418,8 +442,9 @@ def _fit_cells(cells: _Cells, interactions: tuple[Pair, ...], interval: bool, ch
     )
 
 
-def _profile_interval(counts: np.ndarray, design: np.ndarray, fit: _Poisson,
-                      level: float = LEVEL) -> tuple[float, float]:
+def _profile_interval(
+    counts: np.ndarray, design: np.ndarray, fit: _Poisson, level: float = LEVEL
+) -> tuple[float, float]:
     """Profile-likelihood interval for the number of unseen people (Cormack 1992).
 
     For a candidate population size N the unseen cell gets count N - n and the
@@ -442,13 +467,20 @@ def _profile_interval(counts: np.ndarray, design: np.ndarray, fit: _Poisson,
         mu = _poisson_fit(y, full, start=start).mu
         total = seen + unseen
         positive = y > 0
-        return float(special.gammaln(total + 1) - special.gammaln(unseen + 1)
-                     + np.sum(y[positive] * np.log(mu[positive] / total)))
+        return float(
+            special.gammaln(total + 1)
+            - special.gammaln(unseen + 1)
+            + np.sum(y[positive] * np.log(mu[positive] / total))
+        )
 
     guess = math.exp(float(fit.params[0]))
     spread = max(fit.se_intercept, 0.01) * guess  # rough standard error of the unseen count
-    best = optimize.minimize_scalar(lambda u: -loglik(u), bounds=(0.0, guess + 20 * spread + 10), method="bounded",
-                                    options={"xatol": 1e-3 * max(spread, 1.0)})
+    best = optimize.minimize_scalar(
+        lambda u: -loglik(u),
+        bounds=(0.0, guess + 20 * spread + 10),
+        method="bounded",
+        options={"xatol": 1e-3 * max(spread, 1.0)},
+    )
     best_unseen, peak = float(best.x), -float(best.fun)
 
     def excess(unseen: float) -> float:
@@ -463,8 +495,13 @@ def _profile_interval(counts: np.ndarray, design: np.ndarray, fit: _Poisson,
     return lower, optimize.brentq(excess, inner, outer, xtol=1e-3)
 
 
-def fit_model(table: pd.DataFrame, interactions: Iterable[Pair] = (), interval: bool = True,
-              count_column: str = COUNT_COLUMN, level: float = LEVEL) -> ModelFit:
+def fit_model(
+    table: pd.DataFrame,
+    interactions: Iterable[Pair] = (),
+    interval: bool = True,
+    count_column: str = COUNT_COLUMN,
+    level: float = LEVEL,
+) -> ModelFit:
     """Fit the log-linear model with the given pairwise interactions (extended MLE).
 
     Raises ``NoEstimateError`` naming the failed condition when the model has no
@@ -488,8 +525,9 @@ def _normalise(lists: Sequence[str], interactions: Iterable[Pair]) -> tuple[Pair
     return tuple(sorted(pairs, key=lambda p: (order[p[0]], order[p[1]])))
 
 
-def fit_models(table: pd.DataFrame, models: Iterable[Iterable[Pair]], interval: bool = True,
-               count_column: str = COUNT_COLUMN) -> pd.DataFrame:
+def fit_models(
+    table: pd.DataFrame, models: Iterable[Iterable[Pair]], interval: bool = True, count_column: str = COUNT_COLUMN
+) -> pd.DataFrame:
     """Fit several models; one row per model (see ``ModelFit.as_row``)."""
     return pd.DataFrame([fit_model(table, m, interval, count_column).as_row() for m in models])
 
@@ -542,8 +580,12 @@ def _stepwise_cells(cells: _Cells, pool: tuple[Pair, ...], p_stop: float) -> tup
     return current, steps
 
 
-def stepwise(table: pd.DataFrame, candidates: Iterable[Pair] | None = None, p_stop: float = P_STOP,
-             count_column: str = COUNT_COLUMN) -> tuple[ModelFit, list[Step]]:
+def stepwise(
+    table: pd.DataFrame,
+    candidates: Iterable[Pair] | None = None,
+    p_stop: float = P_STOP,
+    count_column: str = COUNT_COLUMN,
+) -> tuple[ModelFit, list[Step]]:
     """Forward selection of pairwise interactions (rule in the module docstring).
 
     An interaction between lists that share nobody is a candidate like any other
@@ -558,18 +600,20 @@ def stepwise(table: pd.DataFrame, candidates: Iterable[Pair] | None = None, p_st
 
 def steps_table(steps: Sequence[Step]) -> pd.DataFrame:
     """The stepwise search as a table (one row per step)."""
-    return pd.DataFrame([
-        {
-            "stap": s.step,
-            "kandidaat": pair_label(s.candidate) if s.candidate else "",
-            "AIC voor": s.aic_before,
-            "AIC na": s.aic_after,
-            "LR-toets": s.lr_statistic,
-            "p": s.p_value,
-            "toegevoegd": "ja" if s.added else "nee",
-        }
-        for s in steps
-    ])
+    return pd.DataFrame(
+        [
+            {
+                "stap": s.step,
+                "kandidaat": pair_label(s.candidate) if s.candidate else "",
+                "AIC voor": s.aic_before,
+                "AIC na": s.aic_after,
+                "LR-toets": s.lr_statistic,
+                "p": s.p_value,
+                "toegevoegd": "ja" if s.added else "nee",
+            }
+            for s in steps
+        ]
+    )
 
 
 def subsets(pairs: Sequence[Pair]) -> list[tuple[Pair, ...]]:
@@ -639,10 +683,15 @@ def average(models: pd.DataFrame, criterion: str = "aic", allowed: pd.Series | N
         chosen = chosen[allowed.reindex(chosen.index)]
     weights = model_weights(chosen[criterion])
     best = chosen.loc[chosen[criterion].idxmin()]
-    return Averaged(criterion, float(np.sum(weights * chosen["total"])),
-                    weighted_quantile(chosen["total"], weights, 0.025),
-                    weighted_quantile(chosen["total"], weights, 0.975), int(best["mask"]), float(best["total"]),
-                    len(chosen))
+    return Averaged(
+        criterion,
+        float(np.sum(weights * chosen["total"])),
+        weighted_quantile(chosen["total"], weights, 0.025),
+        weighted_quantile(chosen["total"], weights, 0.975),
+        int(best["mask"]),
+        float(best["total"]),
+        len(chosen),
+    )
 
 
 # ------------------------------------------------------------------ resampling
@@ -654,8 +703,14 @@ def with_counts(table: pd.DataFrame, counts: Sequence[int], count_column: str = 
     return changed[changed[count_column] > 0].reset_index(drop=True)
 
 
-def bootstrap(table: pd.DataFrame, resamples: int, seed: int, candidates: Iterable[Pair] | None = None,
-              p_stop: float = P_STOP, count_column: str = COUNT_COLUMN) -> pd.DataFrame:
+def bootstrap(
+    table: pd.DataFrame,
+    resamples: int,
+    seed: int,
+    candidates: Iterable[Pair] | None = None,
+    p_stop: float = P_STOP,
+    count_column: str = COUNT_COLUMN,
+) -> pd.DataFrame:
     """Nonparametric bootstrap that repeats the whole selection on every resample.
 
     Each resample draws as many records as the table has, with replacement
@@ -672,14 +727,24 @@ def bootstrap(table: pd.DataFrame, resamples: int, seed: int, candidates: Iterab
         drawn = with_counts(clean, rng.multinomial(counts.sum(), counts / counts.sum()), count_column)
         cells = _cells(drawn, count_column)
         chosen, _ = _stepwise_cells(cells, pool, p_stop)
-        rows.append({"resample": resample, "total": _fit_cells(cells, chosen, False).total,
-                     "model": model_label(chosen), "interactions": len(chosen)})
+        rows.append(
+            {
+                "resample": resample,
+                "total": _fit_cells(cells, chosen, False).total,
+                "model": model_label(chosen),
+                "interactions": len(chosen),
+            }
+        )
     _fit_cells.cache_clear()  # resampled tables are never fitted again
     return pd.DataFrame(rows)
 
 
-def leave_one_out(table: pd.DataFrame, candidates: Iterable[Pair] | None = None, p_stop: float = P_STOP,
-                  count_column: str = COUNT_COLUMN) -> pd.DataFrame:
+def leave_one_out(
+    table: pd.DataFrame,
+    candidates: Iterable[Pair] | None = None,
+    p_stop: float = P_STOP,
+    count_column: str = COUNT_COLUMN,
+) -> pd.DataFrame:
     """Remove one record from each pattern in turn and rerun the selection.
 
     Records with the same pattern are interchangeable, so one removal per pattern
@@ -694,8 +759,14 @@ def leave_one_out(table: pd.DataFrame, candidates: Iterable[Pair] | None = None,
         counts[row] -= 1
         selected, _ = stepwise(with_counts(clean, counts, count_column), pool, p_stop, count_column)
         pattern = "".join(name for name in lists if clean.at[row, name]) or "-"
-        rows.append({"pattern": pattern, "records": int(clean.at[row, count_column]), "model": selected.label,
-                     "total": selected.total})
+        rows.append(
+            {
+                "pattern": pattern,
+                "records": int(clean.at[row, count_column]),
+                "model": selected.label,
+                "total": selected.total,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -724,8 +795,10 @@ def conventions(table: pd.DataFrame, count_column: str = COUNT_COLUMN) -> dict[s
     """The two candidate sets the book compares: every pair, and every pair except the empty ones."""
     lists = list_columns(validate(table, count_column), count_column)
     empty = empty_pairs(table, count_column)
-    return {"with_empty_pairs": tuple(all_pairs(lists)),
-            "without_empty_pairs": tuple(p for p in all_pairs(lists) if p not in empty)}
+    return {
+        "with_empty_pairs": tuple(all_pairs(lists)),
+        "without_empty_pairs": tuple(p for p in all_pairs(lists) if p not in empty),
+    }
 
 
 def clear_cache() -> None:
@@ -738,8 +811,12 @@ def clear_cache() -> None:
 #: Where ``scripts/build_mse_cache.py`` stores its results.
 CACHE_DIR = ROOT / "data" / "mse_cache"
 #: Every file whose change must trigger a new cache.
-CACHE_INPUTS = ("onzichtbaar/mse.py", "scripts/build_mse_cache.py", "data/list_overlaps.csv",
-                "data/raw/uk_2013_six_lists.csv")
+CACHE_INPUTS = (
+    "onzichtbaar/mse.py",
+    "scripts/build_mse_cache.py",
+    "data/list_overlaps.csv",
+    "data/raw/uk_2013_six_lists.csv",
+)
 
 
 def cache_digest() -> str:
@@ -791,8 +868,9 @@ def lincoln_petersen(on_first: int, on_second: int, on_both: int) -> float:
 # ------------------------------------------------------------------ simulation
 
 
-def simulate_lists(population: int, probabilities: Sequence[float], rng: np.random.Generator,
-                   names: Sequence[str] | None = None) -> pd.DataFrame:
+def simulate_lists(
+    population: int, probabilities: Sequence[float], rng: np.random.Generator, names: Sequence[str] | None = None
+) -> pd.DataFrame:
     """An overlap table for ``population`` people caught independently by each list.
 
     Person i is on list j with probability ``probabilities[j]``, independently.
@@ -804,8 +882,9 @@ def simulate_lists(population: int, probabilities: Sequence[float], rng: np.rand
     return table
 
 
-def expected_table(table: pd.DataFrame, interactions: Iterable[Pair] = (), count_column: str = COUNT_COLUMN
-                   ) -> tuple[list[str], np.ndarray, np.ndarray]:
+def expected_table(
+    table: pd.DataFrame, interactions: Iterable[Pair] = (), count_column: str = COUNT_COLUMN
+) -> tuple[list[str], np.ndarray, np.ndarray]:
     """A fitted model as a full truth: lists, all 2^k patterns (unseen first) and expected counts."""
     cells = _cells(table, count_column)
     fit = _fit_cells(cells, _normalise(cells.lists, interactions), False)
@@ -819,8 +898,9 @@ def expected_table(table: pd.DataFrame, interactions: Iterable[Pair] = (), count
     return list(cells.lists), patterns, means
 
 
-def simulate_table(lists: Sequence[str], patterns: np.ndarray, means: np.ndarray, population: int,
-                   rng: np.random.Generator) -> pd.DataFrame:
+def simulate_table(
+    lists: Sequence[str], patterns: np.ndarray, means: np.ndarray, population: int, rng: np.random.Generator
+) -> pd.DataFrame:
     """Draw an overlap table for ``population`` people whose patterns follow ``means``."""
     drawn = rng.multinomial(population, means / means.sum())
     seen = (drawn > 0) & (patterns.sum(axis=1) > 0)
@@ -848,10 +928,19 @@ class Coverage:
         return float(stats.binom.cdf(self.hits, self.replicates, level)) >= alpha
 
 
-def pipeline_coverage(lists: Sequence[str], patterns: np.ndarray, means: np.ndarray, population: int,
-                      replicates: int, seed: int, select: bool = True, truth: Iterable[Pair] = (),
-                      level: float = LEVEL, p_stop: float = P_STOP,
-                      candidates: Iterable[Pair] | None = None) -> Coverage:
+def pipeline_coverage(
+    lists: Sequence[str],
+    patterns: np.ndarray,
+    means: np.ndarray,
+    population: int,
+    replicates: int,
+    seed: int,
+    select: bool = True,
+    truth: Iterable[Pair] = (),
+    level: float = LEVEL,
+    p_stop: float = P_STOP,
+    candidates: Iterable[Pair] | None = None,
+) -> Coverage:
     """Coverage of the profile interval, with the model chosen by ``stepwise`` on every table.
 
     With ``select=False`` the true model ``truth`` is fitted instead (no selection step).

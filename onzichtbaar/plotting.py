@@ -27,7 +27,9 @@ OKABE_ITO = {
     "zwart": "#000000",
 }
 #: Order for categorical series: strongest contrasts on white first, yellow last.
-PALETTE = [OKABE_ITO[k] for k in ("blauw", "oranje", "blauwgroen", "vermiljoen", "roodpaars", "hemelsblauw", "zwart", "geel")]
+PALETTE = [
+    OKABE_ITO[k] for k in ("blauw", "oranje", "blauwgroen", "vermiljoen", "roodpaars", "hemelsblauw", "zwart", "geel")
+]
 
 STYLE = {
     "axes.prop_cycle": matplotlib.cycler(color=PALETTE),

@@ -88,9 +88,7 @@ def follow(driver: w.ToggleButtons, children: Sequence[w.Widget], layout: w.Layo
     Layout model, which doubles the widget state embedded in the page.
     """
     if len(children) != len(driver.options):
-        raise ValueError(
-            f"follow(): {len(children)} children for a control with {len(driver.options)} options"
-        )
+        raise ValueError(f"follow(): {len(children)} children for a control with {len(driver.options)} options")
     stack = w.Stack(list(children), selected_index=driver.index, layout=layout or _SHARED_LAYOUT)
     w.jsdlink((driver, "index"), (stack, "selected_index"))
     stack.driver = driver  # plain attribute, not synced: lets Python walk the tree as the browser does
@@ -120,6 +118,7 @@ def answer_tree(
     once and shared, and where a control cannot change the answer any more, it gets no
     stack of its own. What the reader sees for each combination stays the same.
     """
+
     def shape(chosen: tuple):
         level = len(chosen)
         if level == len(choices):
@@ -152,18 +151,25 @@ def combinations(choices: Sequence[Choice]) -> list[tuple]:
 #: Kinds of verdict: the CSS class ``oz-kind-<kind>`` colours the verdict and an icon says
 #: the same without colour (WCAG 1.4.1). The words are in the verdict text itself.
 VERDICT_ICONS = {
-    "ja": "\u2714",      # ✔ heavy check mark
-    "nee": "\u2716",     # ✖ heavy multiplication x
+    "ja": "\u2714",  # ✔ heavy check mark
+    "nee": "\u2716",  # ✖ heavy multiplication x
     "let-op": "\u26a0",  # ⚠ warning sign
     "goed": "\u2714",
     "fout": "\u2716",
-    "info": "\u27a4",    # ➤ arrowhead
-    "leeg": "\u2026",    # … nothing chosen yet
+    "info": "\u27a4",  # ➤ arrowhead
+    "leeg": "\u2026",  # … nothing chosen yet
 }
 #: How a verdict's first words give its kind when the caller names none (longest first).
 _KIND_OF_LEAD = (
-    ("niet goed", "fout"), ("niet schatbaar", "let-op"), ("let op", "let-op"), ("goed", "goed"),
-    ("ja", "ja"), ("van toepassing", "ja"), ("nee", "nee"), ("geen", "nee"), ("kies", "leeg"),
+    ("niet goed", "fout"),
+    ("niet schatbaar", "let-op"),
+    ("let op", "let-op"),
+    ("goed", "goed"),
+    ("ja", "ja"),
+    ("van toepassing", "ja"),
+    ("nee", "nee"),
+    ("geen", "nee"),
+    ("kies", "leeg"),
 )
 
 
@@ -171,7 +177,7 @@ def verdict_kind(text: str) -> str:
     """The kind of a verdict sentence from its first words («Ja: …» → ``ja``); else ``info``."""
     lead = text.strip().lower()
     for words, kind in _KIND_OF_LEAD:
-        if lead.startswith(words) and not lead[len(words):len(words) + 1].isalpha():
+        if lead.startswith(words) and not lead[len(words) : len(words) + 1].isalpha():
             return kind
     return "info"
 

@@ -263,7 +263,10 @@ def browser_measurements(html_dir: Path, repeat: int, only: list[str] | None = N
 
     if page_kind(html_dir, TEXT_PAGE) != "text":
         raise SystemExit(f"{TEXT_PAGE} has widgets now: choose another text page for the first-paint ratio")
-    pages = [p for p in [f"{name}.html" for name in toc_documents()] if (html_dir / p).exists()] + ["search.html", "genindex.html"]
+    pages = [p for p in [f"{name}.html" for name in toc_documents()] if (html_dir / p).exists()] + [
+        "search.html",
+        "genindex.html",
+    ]
     if only:
         pages = [p for p in pages if p in only or p == TEXT_PAGE]
     server, base = serve(html_dir)
@@ -392,7 +395,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Measuring pages in {html_dir} with {CHROMIUM} …", flush=True)
     weights, latencies, slow = browser_measurements(html_dir, args.repeat, args.pages)
     for weight in weights:
-        report.add(f"{weight.kind} page {weight.page} ({weight.requests} requests)", weight.bytes, f"{weight.kind} page")
+        report.add(
+            f"{weight.kind} page {weight.page} ({weight.requests} requests)", weight.bytes, f"{weight.kind} page"
+        )
     for page, seconds in latencies.items():
         report.add(f"explainer {page}", seconds, "explainer interactive")
     report.add(f"4x CPU: first contentful paint {TEXT_PAGE}", slow.text_fcp)
@@ -406,7 +411,10 @@ def main(argv: list[str] | None = None) -> int:
     report.print()
     heaviest = max(weights, key=lambda w: w.bytes, default=None)
     if heaviest:
-        print(f"\nHeaviest page {heaviest.page}: largest transfers " + ", ".join(f"{n} {s / KB:,.0f} KB" for n, s in heaviest.largest))
+        print(
+            f"\nHeaviest page {heaviest.page}: largest transfers "
+            + ", ".join(f"{n} {s / KB:,.0f} KB" for n, s in heaviest.largest)
+        )
     if report.missed:
         print("\nBudgets missed:\n  " + "\n  ".join(report.missed))
         return 1

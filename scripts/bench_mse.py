@@ -30,8 +30,9 @@ def timed(work, repeats: int) -> list[float]:
 
 
 def report(name: str, times: list[float]) -> None:
-    print(f"{name}: median {statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f}, "
-          f"n={len(times)})")
+    print(
+        f"{name}: median {statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f}, n={len(times)})"
+    )
 
 
 def main() -> None:

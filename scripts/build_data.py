@@ -108,6 +108,7 @@ def read_raw_figures(path: Path) -> list[RawRow]:
 
 # --- parsing of the raw text fields -------------------------------------------------
 
+
 def parse_period(text: str) -> tuple[int, int] | None:
     """'2015' -> (2015, 2015); '2015-2019' -> (2015, 2019); half-years and 'n/a' -> None."""
     if re.fullmatch(r"\d{4}", text):
@@ -158,8 +159,10 @@ def series_of(row: RawRow) -> str:
     for series, patterns in SERIES_SOURCES.items():
         if any(fnmatchcase(row.source_id, pattern) for pattern in patterns):
             return series
-    raise BuildError(f"{row.where()}, column 'source_id': decide whether {row.source_id!r} reports the NRM or "
-                     "the CoMensha series and add it under series_sources in data/curation.yml")
+    raise BuildError(
+        f"{row.where()}, column 'source_id': decide whether {row.source_id!r} reports the NRM or "
+        "the CoMensha series and add it under series_sources in data/curation.yml"
+    )
 
 
 def clean_note(note: str) -> str:
@@ -171,6 +174,7 @@ def clean_note(note: str) -> str:
 
 
 # --- the tables -----------------------------------------------------------------------
+
 
 class Builder:
     """Routes every raw row to one table and records which rows it used."""
@@ -189,22 +193,41 @@ class Builder:
         self.tables.setdefault(table, []).append(record)
 
     def unused(self, row: RawRow, reason: str) -> None:
-        self.add("unused_raw_rows", {
-            "raw_row": row.line, "year": row.year, "measure": row.measure, "category": row.category,
-            "value": row.value, "source_id": row.source_id, "reason": reason,
-        }, [row])
+        self.add(
+            "unused_raw_rows",
+            {
+                "raw_row": row.line,
+                "year": row.year,
+                "measure": row.measure,
+                "category": row.category,
+                "value": row.value,
+                "source_id": row.source_id,
+                "reason": reason,
+            },
+            [row],
+        )
 
     def build(self) -> dict[str, list[dict]]:
         estimate_groups: dict[tuple, list[RawRow]] = {}
         for row in self.figures:
             period = parse_period(row.year)
             if period is None:
-                reason = ("Halfjaarcijfer; niet vergelijkbaar met de jaarcijfers."
-                          if re.fullmatch(r"\d{4}H[12]", row.year)
-                          else "Uitspraak zonder eigen jaar of periode; niet aan een jaar of periode te koppelen.")
+                reason = (
+                    "Halfjaarcijfer; niet vergelijkbaar met de jaarcijfers."
+                    if re.fullmatch(r"\d{4}H[12]", row.year)
+                    else "Uitspraak zonder eigen jaar of periode; niet aan een jaar of periode te koppelen."
+                )
                 self.unused(row, reason)
-            elif row.measure in ("mse_estimate", "mse_low", "mse_high", "mse_share", "mse_rate", "mse_ratio",
-                                 "other_estimate", "registered_coverage"):
+            elif row.measure in (
+                "mse_estimate",
+                "mse_low",
+                "mse_high",
+                "mse_share",
+                "mse_rate",
+                "mse_ratio",
+                "other_estimate",
+                "registered_coverage",
+            ):
                 estimate_groups.setdefault((row.year, row.category, row.source_id), []).append(row)
             else:
                 self.route(row, period)
@@ -226,10 +249,19 @@ class Builder:
             else:
                 self.yearly("victims_per_year", row, {})
         elif measure == "registered_total_period":
-            self.add("victims_per_period", {
-                "series": series_of(row), "period_start": period[0], "period_end": period[1],
-                "count": exact_count(row), "source_id": row.source_id, "quote": row.quote,
-                "note": clean_note(row.note)}, [row])
+            self.add(
+                "victims_per_period",
+                {
+                    "series": series_of(row),
+                    "period_start": period[0],
+                    "period_end": period[1],
+                    "count": exact_count(row),
+                    "source_id": row.source_id,
+                    "quote": row.quote,
+                    "note": clean_note(row.note),
+                },
+                [row],
+            )
         elif measure == "registered_by_form" and single_year:
             part_of = "labour_exploitation_incl_criminal" if row.category == "criminal_exploitation" else ""
             self.yearly("victims_by_form", row, {"form": row.category, "part_of": part_of})
@@ -237,17 +269,29 @@ class Builder:
             self.yearly("victims_by_reporter", row, {"reporter": row.category, "unit": unit})
         elif measure == "registered_minors" and single_year:
             if row.category != "minors":
-                self.unused(row, "De bron spreekt zichzelf hier tegen: dit getal hoort volgens dezelfde bron "
-                                 "bij de groep van 18 tot en met 22 jaar, niet bij minderjarigen.")
+                self.unused(
+                    row,
+                    "De bron spreekt zichzelf hier tegen: dit getal hoort volgens dezelfde bron "
+                    "bij de groep van 18 tot en met 22 jaar, niet bij minderjarigen.",
+                )
             else:
                 self.yearly("minors", row, {})
         elif measure in ("registered_by_nationality", "registered_nationality_rank"):
             value = exact_count(row)
-            self.add("nationality", {
-                "series": series_of(row), "year": period[0], "nationality": row.category,
-                "count": value if measure == "registered_by_nationality" else None,
-                "rank": value if measure == "registered_nationality_rank" else None,
-                "source_id": row.source_id, "quote": row.quote, "note": clean_note(row.note)}, [row])
+            self.add(
+                "nationality",
+                {
+                    "series": series_of(row),
+                    "year": period[0],
+                    "nationality": row.category,
+                    "count": value if measure == "registered_by_nationality" else None,
+                    "rank": value if measure == "registered_nationality_rank" else None,
+                    "source_id": row.source_id,
+                    "quote": row.quote,
+                    "note": clean_note(row.note),
+                },
+                [row],
+            )
         elif unit == "percent" and measure != "prosecution":
             self.share(row, period)
         else:
@@ -261,25 +305,40 @@ class Builder:
         if table in ("victims_per_year", "victims_by_reporter", "minors"):
             record["status"] = "superseded" if reason else "current"
         note = clean_note(row.note)
-        record.update(source_id=row.source_id, quote=row.quote,
-                      note=f"{reason} {note}".strip() if reason else note)
+        record.update(source_id=row.source_id, quote=row.quote, note=f"{reason} {note}".strip() if reason else note)
         self.add(table, record, [row])
 
     def share(self, row: RawRow, period: tuple[int, int]) -> None:
         number, upper, qualifier = parse_value(row.value)
         topic = {
-            "registered_share_by_form": "form", "registered_share_by_sex": "sex",
-            "registered_minors_share": "minors", "registered_dutch_share": "dutch",
-            "registered_share_by_reporter": "reporter", "registered_share_sector": "sector",
-            "registered_by_age": "age", "registered_share_by_form_and_sex": "form_and_sex",
+            "registered_share_by_form": "form",
+            "registered_share_by_sex": "sex",
+            "registered_minors_share": "minors",
+            "registered_dutch_share": "dutch",
+            "registered_share_by_reporter": "reporter",
+            "registered_share_sector": "sector",
+            "registered_by_age": "age",
+            "registered_share_by_form_and_sex": "form_and_sex",
             "registered_by_age_sex": "age_and_sex",
         }[row.measure]
         if UNITS[row.unit][1] == "approximately":
             qualifier = "approximately"
-        self.add("shares", {
-            "series": series_of(row), "period_start": period[0], "period_end": period[1], "topic": topic,
-            "category": row.category, "percent": number, "qualifier": qualifier, "source_id": row.source_id,
-            "quote": row.quote, "note": clean_note(row.note)}, [row])
+        self.add(
+            "shares",
+            {
+                "series": series_of(row),
+                "period_start": period[0],
+                "period_end": period[1],
+                "topic": topic,
+                "category": row.category,
+                "percent": number,
+                "qualifier": qualifier,
+                "source_id": row.source_id,
+                "quote": row.quote,
+                "note": clean_note(row.note),
+            },
+            [row],
+        )
 
     def other(self, row: RawRow, period: tuple[int, int], topic: str | None = None) -> None:
         number, upper, qualifier = parse_value(row.value)
@@ -288,22 +347,40 @@ class Builder:
             unit = "persons"  # the source leaves open whether it is per year (see note)
         if row.category.endswith("_approx") and qualifier == "exact":
             qualifier = "approximately"
-        self.add("other_figures", {
-            "series": "" if row.measure in NO_SERIES_TOPICS or topic else series_of(row),
-            "period_start": period[0], "period_end": period[1], "topic": topic or row.measure,
-            "category": row.category, "value": number, "unit": unit,
-            "qualifier": unit_qualifier or qualifier, "source_id": row.source_id, "quote": row.quote,
-            "note": clean_note(row.note)}, [row])
+        self.add(
+            "other_figures",
+            {
+                "series": "" if row.measure in NO_SERIES_TOPICS or topic else series_of(row),
+                "period_start": period[0],
+                "period_end": period[1],
+                "topic": topic or row.measure,
+                "category": row.category,
+                "value": number,
+                "unit": unit,
+                "qualifier": unit_qualifier or qualifier,
+                "source_id": row.source_id,
+                "quote": row.quote,
+                "note": clean_note(row.note),
+            },
+            [row],
+        )
 
     def estimate(self, rows: list[RawRow]) -> None:
         """One row per (period, scope, source): point, low and high side by side."""
         first = rows[0]
         period = parse_period(first.year)
         scope = re.sub(r"_approx$", "", first.category)
-        record = {"method": "mse" if first.measure.startswith("mse") else
-                  ("statement" if first.measure == "registered_coverage" else "other"),
-                  "period_start": period[0], "period_end": period[1], "scope": scope,
-                  "point": None, "low": None, "high": None}
+        record = {
+            "method": "mse"
+            if first.measure.startswith("mse")
+            else ("statement" if first.measure == "registered_coverage" else "other"),
+            "period_start": period[0],
+            "period_end": period[1],
+            "scope": scope,
+            "point": None,
+            "low": None,
+            "high": None,
+        }
         qualifiers, notes = set(), []
         unit = None
         for row in rows:
@@ -337,9 +414,13 @@ class Builder:
         if len(qualifiers) > 1:
             raise BuildError(f"{first.where()}: mixed qualifiers {sorted(qualifiers)}")
         quotes = list(dict.fromkeys(r.quote for r in rows))
-        record.update(unit=unit, qualifier=qualifiers.pop() if qualifiers else "exact",
-                      source_id=first.source_id, quote=" … ".join(quotes),
-                      note=" ".join(dict.fromkeys(notes)))
+        record.update(
+            unit=unit,
+            qualifier=qualifiers.pop() if qualifiers else "exact",
+            source_id=first.source_id,
+            quote=" … ".join(quotes),
+            note=" ".join(dict.fromkeys(notes)),
+        )
         self.add("estimates", record, rows)
 
     def add_gaps(self) -> None:
@@ -353,13 +434,25 @@ class Builder:
                         source_id, note = GAP_NOTES.get((series, year), ("", GAP_DEFAULT))
                         if table == "minors":
                             note = self.minors_gap_note(year)
-                        self.tables[table].append({
-                            "series": series, "year": year, "count": None, "status": "gap",
-                            "source_id": source_id, "quote": "", "note": note, "raw_rows": ""})
+                        self.tables[table].append(
+                            {
+                                "series": series,
+                                "year": year,
+                                "count": None,
+                                "status": "gap",
+                                "source_id": source_id,
+                                "quote": "",
+                                "note": note,
+                                "raw_rows": "",
+                            }
+                        )
 
     def minors_gap_note(self, year: int) -> str:
-        shares = [r for r in self.tables.get("shares", [])
-                  if r["topic"] == "minors" and r["period_start"] == r["period_end"] == year]
+        shares = [
+            r
+            for r in self.tables.get("shares", [])
+            if r["topic"] == "minors" and r["period_start"] == r["period_end"] == year
+        ]
         if shares:
             percents = ", ".join(f"{format_number(r['percent'])}% ({r['source_id']})" for r in shares)
             return f"Geen aantal gevonden; wel een aandeel: {percents} (zie shares)."
@@ -367,6 +460,7 @@ class Builder:
 
 
 # --- writing -----------------------------------------------------------------------------
+
 
 def format_number(value) -> str:
     if value is None or value == "":
@@ -380,7 +474,8 @@ def format_number(value) -> str:
 
 def sort_key(record: dict, key: list[str]) -> tuple:
     return tuple((0, v) if isinstance(v, (int, float)) else (1, str(v)) for v in (record.get(k) for k in key)) + (
-        (1, record.get("raw_rows", "")),)
+        (1, record.get("raw_rows", "")),
+    )
 
 
 def render_csv(records: list[dict], fields: list[str], key: list[str]) -> str:
@@ -404,16 +499,26 @@ def sources_table(path: Path) -> list[dict]:
             if not year:
                 raise BuildError(f"{path.name}, row {reader.line_num}, column 'year_published': no year")
             url = row["url"].split(" (")[0].strip()  # 'https://... (data/Ned.rda, ...)' -> the address
-            records.append({"source_id": row["source_id"], "title": row["title"], "publisher": row["publisher"],
-                            "year": int(year.group(0)), "url": url, "raw_rows": str(reader.line_num)})
+            records.append(
+                {
+                    "source_id": row["source_id"],
+                    "title": row["title"],
+                    "publisher": row["publisher"],
+                    "year": int(year.group(0)),
+                    "url": url,
+                    "raw_rows": str(reader.line_num),
+                }
+            )
     return records
 
 
 def list_overlaps_table(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
-        return [{**{k: int(v) for k, v in row.items()}, "source_id": "SPARSEMSE_Ned",
-                 "raw_rows": str(reader.line_num)} for row in reader]
+        return [
+            {**{k: int(v) for k, v in row.items()}, "source_id": "SPARSEMSE_Ned", "raw_rows": str(reader.line_num)}
+            for row in reader
+        ]
 
 
 def build(out: Path) -> list[Path]:

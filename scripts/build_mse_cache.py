@@ -50,8 +50,16 @@ def explorer_rows(table: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for model in mse.subsets(pairs):
         fit = mse.fit_model(table, model)
-        rows.append({"mask": mse.model_mask(model, pairs), "total": fit.total, "lower": fit.lower,
-                     "upper": fit.upper, "unseen": fit.unseen, "aic": fit.aic})
+        rows.append(
+            {
+                "mask": mse.model_mask(model, pairs),
+                "total": fit.total,
+                "lower": fit.lower,
+                "upper": fit.upper,
+                "unseen": fit.unseen,
+                "aic": fit.aic,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -97,8 +105,10 @@ def main() -> None:
         done(f"bootstrap of {name}")
     pd.concat(boot).to_csv(mse.CACHE_DIR / "bootstrap.csv.gz", index=False, float_format="%.3f")
 
-    loo = [mse.leave_one_out(ned, candidates).assign(convention=convention)
-           for convention, candidates in mse.conventions(ned).items()]
+    loo = [
+        mse.leave_one_out(ned, candidates).assign(convention=convention)
+        for convention, candidates in mse.conventions(ned).items()
+    ]
     pd.concat(loo).to_csv(mse.CACHE_DIR / "leave_one_out.csv.gz", index=False, float_format="%.3f")
     done("leave one out")
 
@@ -110,11 +120,17 @@ def main() -> None:
         truth, _ = mse.stepwise(ned, candidates)
         lists, patterns, means = mse.expected_table(ned, truth.interactions)
         population = round(truth.total)
-        result = mse.pipeline_coverage(lists, patterns, means, population, args.replicates, SEED,
-                                       candidates=candidates)
-        coverage.append({"convention": convention, "truth": truth.label, "population": population,
-                         "hits": result.hits, "replicates": result.replicates,
-                         "median_estimate": result.median_estimate})
+        result = mse.pipeline_coverage(lists, patterns, means, population, args.replicates, SEED, candidates=candidates)
+        coverage.append(
+            {
+                "convention": convention,
+                "truth": truth.label,
+                "population": population,
+                "hits": result.hits,
+                "replicates": result.replicates,
+                "median_estimate": result.median_estimate,
+            }
+        )
     pd.DataFrame(coverage).to_csv(mse.CACHE_DIR / "coverage.csv.gz", index=False, float_format="%.3f")
     done("pipeline coverage")
 

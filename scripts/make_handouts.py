@@ -53,8 +53,12 @@ def print_edition(browser, edition: str, html_dir: Path) -> list[Path]:
             page.evaluate("() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => r())))")
             target = OUT / edition / f"{Path(doc).name}.pdf"
             target.parent.mkdir(parents=True, exist_ok=True)
-            page.pdf(path=str(target), format="A4", print_background=True,
-                     margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"})
+            page.pdf(
+                path=str(target),
+                format="A4",
+                print_background=True,
+                margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"},
+            )
             written.append(target)
         context.close()
     finally:
@@ -68,8 +72,9 @@ def main() -> None:
             sys.exit(f"{html_dir} is not built: run `make book` first")
     shutil.rmtree(OUT, ignore_errors=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                             args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu", "--no-first-run"]
+        )
         for edition, html_dir in EDITIONS.items():
             print(f"handouts: {edition}: {len(print_edition(browser, edition, html_dir))} PDFs")
         browser.close()

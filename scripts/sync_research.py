@@ -52,8 +52,10 @@ def sync(shared: Path) -> list[str]:
             changed.append(copy)
     seed = (shared / SEED).read_text(encoding="utf-8")
     LONGREAD_FIXTURES.mkdir(parents=True, exist_ok=True)
-    for target, text in ((SHINGLES, "\n".join(sorted(shingle_digests(seed))) + "\n"),
-                         (HEADINGS, "\n".join(headings(seed)) + "\n")):
+    for target, text in (
+        (SHINGLES, "\n".join(sorted(shingle_digests(seed))) + "\n"),
+        (HEADINGS, "\n".join(headings(seed)) + "\n"),
+    ):
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
             changed.append(str(target.relative_to(ROOT)))
@@ -65,8 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the research folder")
     args = parser.parse_args(argv)
     if not args.shared.is_dir():
-        print(f"sync-research: no research folder at {args.shared}. This target refreshes the copies in "
-              "data/raw/ and tests/fixtures/longread/ from it; the build itself never needs it.", file=sys.stderr)
+        print(
+            f"sync-research: no research folder at {args.shared}. This target refreshes the copies in "
+            "data/raw/ and tests/fixtures/longread/ from it; the build itself never needs it.",
+            file=sys.stderr,
+        )
         return 1
     try:
         changed = sync(args.shared)

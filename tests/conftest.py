@@ -117,7 +117,11 @@ class PageLog:
             self.failed.append(f"{response.url} (HTTP {response.status})")
 
     def foreign_requests(self) -> list[str]:
-        return [url for url in self.requests if not (url.startswith(self.origin) or url.startswith(("data:", "blob:", "about:")))]
+        return [
+            url
+            for url in self.requests
+            if not (url.startswith(self.origin) or url.startswith(("data:", "blob:", "about:")))
+        ]
 
 
 @pytest.fixture

@@ -42,7 +42,9 @@ def open_in_mode(browser, url: str, mode: str):
     context.add_init_script(f"localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}');")
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
-    assert page.evaluate("document.documentElement.dataset.theme") == mode, f"{url}: the page did not switch to {mode} mode"
+    assert page.evaluate("document.documentElement.dataset.theme") == mode, (
+        f"{url}: the page did not switch to {mode} mode"
+    )
     wait_for_widgets(page)
     return context, page
 
@@ -74,7 +76,9 @@ def axe_violations(page, axe_source: str) -> list[dict]:
 def describe(violations: list[dict], limit: int = 5) -> str:
     lines = []
     for violation in violations:
-        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} — {len(violation['nodes'])} element(s)")
+        lines.append(
+            f"{violation['id']} ({violation['impact']}): {violation['help']} — {len(violation['nodes'])} element(s)"
+        )
         for node in violation["nodes"][:limit]:
             summary = " ".join(node.get("failureSummary", "").split())
             lines.append(f"    {node['target']}: {summary}")
@@ -140,7 +144,9 @@ def test_every_control_has_a_name_and_exposes_the_chosen_option(explainer_page):
         assert group["name"], f"a button group has no accessible name: {group}"
         assert all(button["name"] for button in group["buttons"]), f"a button has no name in {group['name']!r}"
         assert [b["pressed"] for b in group["buttons"]] == [str(b["active"]).lower() for b in group["buttons"]]
-        assert sum(b["pressed"] == "true" for b in group["buttons"]) == 1, f"{group['name']!r}: not exactly one option chosen"
+        assert sum(b["pressed"] == "true" for b in group["buttons"]) == 1, (
+            f"{group['name']!r}: not exactly one option chosen"
+        )
 
 
 def verdict_text(page) -> str:
@@ -168,9 +174,7 @@ def test_controls_work_with_the_keyboard_and_show_focus(explainer_page):
     name = page.evaluate("document.activeElement.textContent.trim()")
     page.keyboard.press("Enter")
     # The pressed state follows the widget's class on the next animation frame: wait for it.
-    page.wait_for_function(
-        "() => document.activeElement.getAttribute('aria-pressed') === 'true'", timeout=5_000
-    )
+    page.wait_for_function("() => document.activeElement.getAttribute('aria-pressed') === 'true'", timeout=5_000)
     pressed = page.evaluate("document.activeElement.getAttribute('aria-pressed')")
     assert pressed == "true", f"Enter on option {name!r} did not choose it"
     page.wait_for_function(

@@ -33,8 +33,11 @@ def test_jupyter_book_is_pinned_to_1x():
         if "==" in line and not line.startswith("#")
     )
     assert pins["jupyter-book"].startswith("1."), "jupyter-book 2.x ignores _config.yml"
-    unpinned = [line for line in (ROOT / "requirements.txt").read_text().splitlines()
-                if line.strip() and not line.startswith("#") and "==" not in line]
+    unpinned = [
+        line
+        for line in (ROOT / "requirements.txt").read_text().splitlines()
+        if line.strip() and not line.startswith("#") and "==" not in line
+    ]
     assert unpinned == []
 
 

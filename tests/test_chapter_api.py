@@ -30,8 +30,14 @@ def test_fact_names_the_file_of_an_unknown_key():
 def test_glue_helpers_return_nothing_to_print(monkeypatch):
     glued = {}
     monkeypatch.setattr("myst_nb.glue", lambda name, value, display=True: glued.setdefault(name, value))
-    results = [chapter.glue_number("n", 5060.0), chapter.glue_percent("p", 0.8), chapter.glue_year("j", 2019.0),
-               chapter.glue_text("t", "Polen"), chapter.glue_numbers(a=1200), chapter.glue_years(b=2020)]
+    results = [
+        chapter.glue_number("n", 5060.0),
+        chapter.glue_percent("p", 0.8),
+        chapter.glue_year("j", 2019.0),
+        chapter.glue_text("t", "Polen"),
+        chapter.glue_numbers(a=1200),
+        chapter.glue_years(b=2020),
+    ]
     assert results == [None] * 6
     assert glued == {"n": "5.060", "p": "80 %", "j": "2019", "t": "Polen", "a": "1.200", "b": "2020"}
 
@@ -48,8 +54,9 @@ def test_publish_figure_writes_three_files_and_closes_the_figure(tmp_path, monke
     monkeypatch.setattr("myst_nb.glue", lambda name, value, display=True: glued.setdefault(name, value))
     fig, ax = plt.subplots()
     ax.bar([2019], [1000])
-    shown = chapter.publish_figure(fig, "proef", pd.DataFrame({"jaar": [2019], "aantal": [1000]}),
-                                   glue_as="proef_figuur", folder=tmp_path)
+    shown = chapter.publish_figure(
+        fig, "proef", pd.DataFrame({"jaar": [2019], "aantal": [1000]}), glue_as="proef_figuur", folder=tmp_path
+    )
     assert shown is None  # a cell ending with it prints nothing into the page
     assert sorted(p.name for p in tmp_path.iterdir()) == ["proef.csv", "proef.png", "proef.svg"]
     assert (tmp_path / "proef.csv").read_text(encoding="utf-8") == "jaar,aantal\n2019,1000\n"

@@ -33,13 +33,17 @@ def bib_entries() -> dict[str, dict[str, str]]:
 
 # --- the label rules ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("publisher,author", [
-    ("Nationaal Rapporteur (via docplayer.nl)", "Nationaal Rapporteur"),
-    ("Tweede Kamer / officielebekendmakingen.nl", "Tweede Kamer"),
-    ("CoMensha & VNG (mensenhandelinnederland.nl)", "CoMensha en VNG"),
-    ("Staatscourant 2023, 13577", "Staatscourant"),
-    ("CoMensha", "CoMensha"),
-])
+
+@pytest.mark.parametrize(
+    "publisher,author",
+    [
+        ("Nationaal Rapporteur (via docplayer.nl)", "Nationaal Rapporteur"),
+        ("Tweede Kamer / officielebekendmakingen.nl", "Tweede Kamer"),
+        ("CoMensha & VNG (mensenhandelinnederland.nl)", "CoMensha en VNG"),
+        ("Staatscourant 2023, 13577", "Staatscourant"),
+        ("CoMensha", "CoMensha"),
+    ],
+)
 def test_short_author_drops_remarks_and_mirror_sites(publisher, author):
     assert load_make_bib().short_author(publisher) == author
 
@@ -52,13 +56,25 @@ def test_how_a_copy_was_read_goes_to_the_note():
 
 def test_equal_labels_get_a_letter():
     make_bib = load_make_bib()
-    sources = [{"author": "NOS", "year": "2018"}, {"author": "NOS", "year": "2018"},
-               {"author": "NOS", "year": "2021"}, {"author": "VNG", "year": "z.j."}, {"author": "VNG", "year": "z.j."}]
+    sources = [
+        {"author": "NOS", "year": "2018"},
+        {"author": "NOS", "year": "2018"},
+        {"author": "NOS", "year": "2021"},
+        {"author": "VNG", "year": "z.j."},
+        {"author": "VNG", "year": "z.j."},
+    ]
     make_bib.disambiguate(sources)
-    assert [make_bib.label(s) for s in sources] == ["NOS, 2018a", "NOS, 2018b", "NOS, 2021", "VNG, z.j.-a", "VNG, z.j.-b"]
+    assert [make_bib.label(s) for s in sources] == [
+        "NOS, 2018a",
+        "NOS, 2018b",
+        "NOS, 2021",
+        "VNG, z.j.-a",
+        "VNG, z.j.-b",
+    ]
 
 
 # --- the generated references.bib -----------------------------------------------------------
+
 
 def test_every_entry_has_a_unique_short_label():
     labels = [entry.get("shortlabel") for entry in bib_entries().values()]
@@ -90,6 +106,7 @@ def test_every_label_override_and_quote_names_a_known_source():
 
 
 # --- what the reader sees -------------------------------------------------------------------
+
 
 def test_text_and_list_show_the_same_dutch_label(built_book):
     page = (built_book / "chapters" / "verantwoording.html").read_text(encoding="utf-8")

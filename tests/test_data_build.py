@@ -19,8 +19,12 @@ RAW_FILES = ["figures.csv", "sources.csv", "ned_list_overlaps_2010_2015.csv", "n
 
 
 def run_build(out: Path) -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_data.py"), "--out", str(out)],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_data.py"), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode == 0, result.stderr
 
 

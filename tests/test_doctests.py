@@ -9,9 +9,11 @@ import pytest
 
 from conftest import ROOT
 
-MODULES = ([f"onzichtbaar.{p.stem}" for p in sorted((ROOT / "onzichtbaar").glob("*.py")) if p.stem != "__init__"]
-           + [f"bookbuild.{p.stem}" for p in sorted((ROOT / "bookbuild").glob("*.py")) if p.stem != "__init__"]
-           + [p.stem for p in sorted((ROOT / "_ext").glob("*.py"))])
+MODULES = (
+    [f"onzichtbaar.{p.stem}" for p in sorted((ROOT / "onzichtbaar").glob("*.py")) if p.stem != "__init__"]
+    + [f"bookbuild.{p.stem}" for p in sorted((ROOT / "bookbuild").glob("*.py")) if p.stem != "__init__"]
+    + [p.stem for p in sorted((ROOT / "_ext").glob("*.py"))]
+)
 
 
 @pytest.mark.parametrize("name", MODULES)
@@ -21,6 +23,8 @@ def test_docstring_examples_run(name):
 
 
 def test_the_api_modules_have_examples():
-    attempted = {name: doctest.testmod(importlib.import_module(name)).attempted
-                 for name in ("onzichtbaar.chapter", "bookbuild.own_words", "bookbuild.config")}
+    attempted = {
+        name: doctest.testmod(importlib.import_module(name)).attempted
+        for name in ("onzichtbaar.chapter", "bookbuild.own_words", "bookbuild.config")
+    }
     assert all(attempted.values()), attempted

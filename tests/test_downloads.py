@@ -116,8 +116,9 @@ def test_downloaded_notebooks_execute_from_the_chapters_folder():
         if not any(cell.cell_type == "code" for cell in notebook.cells):
             continue
         began = time.monotonic()
-        client = NotebookClient(notebook, timeout=CELL_TIMEOUT, kernel_name="python3",
-                                resources={"metadata": {"path": str(CHAPTERS_DIR)}})
+        client = NotebookClient(
+            notebook, timeout=CELL_TIMEOUT, kernel_name="python3", resources={"metadata": {"path": str(CHAPTERS_DIR)}}
+        )
         client.execute()  # raises CellExecutionError, with the cell and traceback, on any error
         timings[doc] = round(time.monotonic() - began, 1)
     print("notebook execution times (s):", timings)
@@ -161,8 +162,11 @@ def test_student_source_zip_has_no_solutions_or_teaching_notes():
     require_built(EDITIONS["student"])
     with zipfile.ZipFile(EDITIONS["student"] / SOURCE_ZIP) as archive:
         assert not [n for n in archive.namelist() if n.startswith("onzichtbaar/chapters/_docent/")]
-        text = " | ".join(words(archive.read(n).decode("utf-8")) for n in archive.namelist()
-                          if n.startswith("onzichtbaar/chapters/") and n.endswith(".md"))
+        text = " | ".join(
+            words(archive.read(n).decode("utf-8"))
+            for n in archive.namelist()
+            if n.startswith("onzichtbaar/chapters/") and n.endswith(".md")
+        )
     checked = 0
     for doc, per_solution in solution_passages().items():
         for found in per_solution:

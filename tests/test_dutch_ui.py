@@ -63,7 +63,9 @@ def test_copy_button_speaks_dutch(built_book, edition):
 
 def test_copy_button_tooltip_in_the_browser(browser_page, book_url, built_book):
     page_with_code = next(
-        p for p in sorted((built_book / "chapters").glob("*.html")) if 'class="highlight' in p.read_text(encoding="utf-8")
+        p
+        for p in sorted((built_book / "chapters").glob("*.html"))
+        if 'class="highlight' in p.read_text(encoding="utf-8")
     )
     browser_page.goto(book_url(f"chapters/{page_with_code.name}"))
     button = browser_page.locator(".copybtn").first

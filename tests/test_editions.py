@@ -52,8 +52,9 @@ def passages(markdown: str) -> list[str]:
     A run ends at a blank line, a list item, a directive fence or option, and a role (a
     glued number or a citation renders as other text than its source).
     """
-    blocks = re.split(r"\n\s*\n|\n(?=\s*(?:[-*+]|\d+\.)\s)|^(?:`{3,}|:{3,}).*$|^:\w[\w-]*:.*$",
-                      markdown, flags=re.MULTILINE)
+    blocks = re.split(
+        r"\n\s*\n|\n(?=\s*(?:[-*+]|\d+\.)\s)|^(?:`{3,}|:{3,}).*$|^:\w[\w-]*:.*$", markdown, flags=re.MULTILINE
+    )
     found = []
     for block in filter(None, blocks):
         block = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", block)  # a link shows its text only
@@ -122,8 +123,10 @@ def notes_passages(doc: str) -> list[str]:
 
 
 def test_the_passage_finder_sees_what_it_should():
-    sample = ("```{solution} x\n:class: dropdown\n\n1. Te laag. Door het *doorsturen* staan veel\n   mensen op "
-              "[beide](https://x.nl) lijsten {cite:p}`bron`.\n2. Kort.\n```\n")
+    sample = (
+        "```{solution} x\n:class: dropdown\n\n1. Te laag. Door het *doorsturen* staan veel\n   mensen op "
+        "[beide](https://x.nl) lijsten {cite:p}`bron`.\n2. Kort.\n```\n"
+    )
     body = directive_bodies(sample, "solution")
     assert len(body) == 1 and ":class:" not in body[0]
     assert passages(body[0]) == ["te laag door het doorsturen staan veel mensen op beide lijsten"]
@@ -140,7 +143,9 @@ def test_solutions_appear_only_in_the_teacher_edition(editions, doc):
     for number, found in enumerate(solution_passages()[doc], start=1):
         if not found:
             continue  # a solution made only of glued numbers: the structural test covers it
-        assert any(p in editions["docent"][page] for p in found), f"solution {number} of {doc} missing in the teacher edition"
+        assert any(p in editions["docent"][page] for p in found), (
+            f"solution {number} of {doc} missing in the teacher edition"
+        )
         for path, text in editions["student"].items():
             leaked = [p for p in found if p in text]
             assert not leaked, f"student edition {path} shows solution {number} of {doc}: {leaked[0]!r}"
@@ -170,8 +175,11 @@ def test_teaching_notes_appear_only_in_the_teacher_edition(editions, doc):
 
 
 def test_every_chapter_with_exercises_has_teaching_notes():
-    missing = [doc for doc, text in chapter_sources().items()
-               if "{exercise}" in text and not (NOTES_DIR / f"{Path(doc).name}.md").exists()]
+    missing = [
+        doc
+        for doc, text in chapter_sources().items()
+        if "{exercise}" in text and not (NOTES_DIR / f"{Path(doc).name}.md").exists()
+    ]
     assert missing == [], f"chapters with exercises but no chapters/_docent/<name>.md: {missing}"
 
 
@@ -189,16 +197,22 @@ def test_the_teacher_edition_says_which_edition_it_is():
     # not say it *is* one. The banner test below checks every page.
     index = (BUILD_DOCENT / f"{toc_files()[0]}.html").read_text(encoding="utf-8")
     assert "Docenteneditie \u2014 met uitwerkingen." in index
-    assert "Docenteneditie \u2014 met uitwerkingen." not in (BUILD_HTML / f"{toc_files()[0]}.html").read_text(encoding="utf-8")
+    assert "Docenteneditie \u2014 met uitwerkingen." not in (BUILD_HTML / f"{toc_files()[0]}.html").read_text(
+        encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize("doc", toc_files())
 def test_student_notebook_has_no_solution_or_notes_blocks(doc):
     name = Path(doc).name
-    notebooks = {edition: html_dir / "_downloads" / name / f"{name}.ipynb" for edition, html_dir in
-                 (("student", BUILD_HTML), ("docent", BUILD_DOCENT))}
-    text = {edition: "".join("".join(cell["source"]) for cell in json.loads(path.read_text(encoding="utf-8"))["cells"])
-            for edition, path in notebooks.items()}
+    notebooks = {
+        edition: html_dir / "_downloads" / name / f"{name}.ipynb"
+        for edition, html_dir in (("student", BUILD_HTML), ("docent", BUILD_DOCENT))
+    }
+    text = {
+        edition: "".join("".join(cell["source"]) for cell in json.loads(path.read_text(encoding="utf-8"))["cells"])
+        for edition, path in notebooks.items()
+    }
     solutions = len(directive_bodies(chapter_sources()[doc], "solution"))
     assert "{solution" not in text["student"] and "## Voor de docent" not in text["student"]
     assert text["docent"].count("{solution}") == solutions
@@ -229,8 +243,12 @@ BANNER_WORDS = words("Docenteneditie — met uitwerkingen. Deel met studenten de
 
 def html_pages(html_dir: Path) -> list[Path]:
     """Every page a reader can see: not the static assets, not jupyter-book's redirect index.html."""
-    return sorted(p for p in html_dir.rglob("*.html") if "_static" not in p.relative_to(html_dir).parts
-                  and 'http-equiv="Refresh"' not in p.read_text(encoding="utf-8")[:500])
+    return sorted(
+        p
+        for p in html_dir.rglob("*.html")
+        if "_static" not in p.relative_to(html_dir).parts
+        and 'http-equiv="Refresh"' not in p.read_text(encoding="utf-8")[:500]
+    )
 
 
 def student_edition_setting() -> str:
@@ -275,8 +293,10 @@ def test_student_about_page_promises_no_solutions():
 def test_edition_blocks_show_in_their_edition_only():
     from editions import for_edition
 
-    sample = ("Voor iedereen.\n<!-- oz-docent -->\nAlleen docent {ref}`x`.\n<!-- /oz-docent -->\n"
-              "<!-- oz-student -->\nAlleen student.\n<!-- /oz-student -->\nEinde.\n")
+    sample = (
+        "Voor iedereen.\n<!-- oz-docent -->\nAlleen docent {ref}`x`.\n<!-- /oz-docent -->\n"
+        "<!-- oz-student -->\nAlleen student.\n<!-- /oz-student -->\nEinde.\n"
+    )
     assert for_edition(sample, "student") == "Voor iedereen.\nAlleen student.\nEinde.\n"
     assert for_edition(sample, "docent") == "Voor iedereen.\nAlleen docent {ref}`x`.\nEinde.\n"
 
@@ -285,4 +305,6 @@ def test_lesson_plan_list_only_in_the_teacher_edition():
     page = "chapters/ik-geef-les.html"
     assert "lesplannen per hoofdstuk" in page_words(BUILD_DOCENT / page)
     assert "lesplannen per hoofdstuk" not in page_words(BUILD_HTML / page)
-    assert "lesplannen discussievragen en uitwerkingen staan alleen in de docenteneditie" in page_words(BUILD_HTML / page)
+    assert "lesplannen discussievragen en uitwerkingen staan alleen in de docenteneditie" in page_words(
+        BUILD_HTML / page
+    )

@@ -84,7 +84,10 @@ def test_the_buttons_give_what_the_solution_says(chapter, label):
         means_too = MH_MEANS_TOO.search(checks)
         if means_too:
             labels["mh-middel"] = "ja"
-            assert verdict_text(ex.MENSENHANDEL, labels) == f"Ja: dit is mensenhandel (art. 273f lid 1 {means_too.group(1)})."
+            assert (
+                verdict_text(ex.MENSENHANDEL, labels)
+                == f"Ja: dit is mensenhandel (art. 273f lid 1 {means_too.group(1)})."
+            )
             given |= subs_in(means_too.group(1))
 
     sublid = SUBLID_CHECK.search(checks)
@@ -126,7 +129,10 @@ def test_daan_teacher_note_changes_the_age_the_right_way():
     assert match, "the teacher note must name the full combination and what the button says"
     leeftijd, handeling, middel, oogmerk, promised = match.groups()
     assert leeftijd == "18 of ouder", "Daan is already a minor: the exercise must change the age to adult"
-    shown = verdict_text(ex.MENSENHANDEL, {"mh-handeling": handeling, "mh-middel": middel, "mh-oogmerk": oogmerk, "mh-leeftijd": leeftijd})
+    shown = verdict_text(
+        ex.MENSENHANDEL,
+        {"mh-handeling": handeling, "mh-middel": middel, "mh-oogmerk": oogmerk, "mh-leeftijd": leeftijd},
+    )
     assert promised in shown
 
 

@@ -111,13 +111,19 @@ def test_reset_brings_back_the_starting_state(browser, book_url, device):
             option = card.locator(".widget-toggle-buttons").first.locator(".widget-toggle-button:not(.mod-active)").last
             option.scroll_into_view_if_needed()
             press(page, device, option)
-            page.wait_for_function(f"card => JSON.stringify(({CHOSEN})(card)) !== '{json.dumps(start_chosen, separators=(',', ':'))}'",
-                                   arg=card.element_handle(), timeout=3000)
+            page.wait_for_function(
+                f"card => JSON.stringify(({CHOSEN})(card)) !== '{json.dumps(start_chosen, separators=(',', ':'))}'",
+                arg=card.element_handle(),
+                timeout=3000,
+            )
             reset = card.locator(".oz-reset")
             reset.scroll_into_view_if_needed()
             press(page, device, reset)
-            page.wait_for_function(f"card => JSON.stringify(({CHOSEN})(card)) === '{json.dumps(start_chosen, separators=(',', ':'))}'",
-                                   arg=card.element_handle(), timeout=3000)
+            page.wait_for_function(
+                f"card => JSON.stringify(({CHOSEN})(card)) === '{json.dumps(start_chosen, separators=(',', ':'))}'",
+                arg=card.element_handle(),
+                timeout=3000,
+            )
             assert verdict.inner_text() == start_text, f"card {i}"
     finally:
         context.close()
@@ -130,11 +136,15 @@ def test_quiz_shows_right_and_wrong_differently(browser, book_url):
         card.get_by_role("button", name="ja", exact=True).click()
         wrong = card.locator(".oz-verdict .oz-verdict-line")
         assert "oz-kind-fout" in wrong.get_attribute("class")
-        wrong_look = wrong.evaluate("el => [getComputedStyle(el).backgroundColor, el.querySelector('.oz-icon').textContent]")
+        wrong_look = wrong.evaluate(
+            "el => [getComputedStyle(el).backgroundColor, el.querySelector('.oz-icon').textContent]"
+        )
         card.get_by_role("button", name="nee, geen mensenhandel", exact=True).click()
         right = card.locator(".oz-verdict .oz-verdict-line")
         assert "oz-kind-goed" in right.get_attribute("class")
-        right_look = right.evaluate("el => [getComputedStyle(el).backgroundColor, el.querySelector('.oz-icon').textContent]")
+        right_look = right.evaluate(
+            "el => [getComputedStyle(el).backgroundColor, el.querySelector('.oz-icon').textContent]"
+        )
         assert right_look[0] != wrong_look[0] and right_look[1] != wrong_look[1]
         assert card.locator(".oz-reset").inner_text().strip() == "Opnieuw"
     finally:

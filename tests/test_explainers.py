@@ -54,9 +54,7 @@ def test_every_leaf_shows_the_expected_verdict(spec):
     verdict_root = find_by_class(box, "oz-verdict")
     assert len(verdict_root) == 1
     for labels, text in ex.expected_verdicts(spec):
-        indices = [
-            [label for label, _ in choice.options].index(labels[choice.name]) for choice in spec.choices
-        ]
+        indices = [[label for label, _ in choice.options].index(labels[choice.name]) for choice in spec.choices]
         markup = leaf_for(box, spec, indices).value
         assert VERDICT_SPAN.findall(markup) == [html.escape(text)]
 
@@ -193,8 +191,15 @@ def test_penalty_history_matches_the_dossier():
 def test_penalty_history_html_lists_every_period_with_sources():
     markup = ex.penalty_history_html(ex.penalty_history())
     # The article (then 273a) took effect on 1 January 2005; the chart must not reach back before it.
-    for text in ("1 januari 2005 – 1 juli 2009", "vanaf 1 juli 2009", "vanaf 1 april 2013", "6 jaar", "12 jaar",
-                 "Blik op Nieuws, 2013", "Staatsblad, 2004"):
+    for text in (
+        "1 januari 2005 – 1 juli 2009",
+        "vanaf 1 juli 2009",
+        "vanaf 1 april 2013",
+        "6 jaar",
+        "12 jaar",
+        "Blik op Nieuws, 2013",
+        "Staatsblad, 2004",
+    ):
         assert text in markup
     assert "vóór" not in markup and "blik_2013" not in markup
 

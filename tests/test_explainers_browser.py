@@ -87,8 +87,10 @@ def shown_verdict(box):
 def expect_verdict(box, text: str, where: str) -> None:
     try:
         box.page.wait_for_function(
-            f"([box, text]) => ({SHOWN_VERDICT})(box) === text", arg=[box.element_handle(), text],
-            timeout=SWITCH_TIMEOUT_MS)
+            f"([box, text]) => ({SHOWN_VERDICT})(box) === text",
+            arg=[box.element_handle(), text],
+            timeout=SWITCH_TIMEOUT_MS,
+        )
     except Exception:
         pytest.fail(f"{where}: expected {text!r}, the page shows {box.evaluate(SHOWN_VERDICT)!r}")
 

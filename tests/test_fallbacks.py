@@ -81,13 +81,14 @@ def test_print_shows_the_answer_table_not_the_buttons(browser, book_url, edition
     page = context.new_page()
     try:
         page.goto(book_url(page_path))
-        page.wait_for_function("[...document.querySelectorAll('.oz-static')].every(s => s.classList.contains('oz-drawn'))",
-                               timeout=30_000)
+        page.wait_for_function(
+            "[...document.querySelectorAll('.oz-static')].every(s => s.classList.contains('oz-drawn'))", timeout=30_000
+        )
         page.emulate_media(media="print")
         assert len(visible_texts(page, ".oz-s-table")) == PAGES[page_path]
-        assert visible_texts(page, ".oz-card") == []            # the live widget
+        assert visible_texts(page, ".oz-card") == []  # the live widget
         assert visible_texts(page, ".oz-static-default") == []  # its static starting state
-        assert visible_texts(page, ".oz-s-nojs") == []          # the note is for screens without JS
+        assert visible_texts(page, ".oz-s-nojs") == []  # the note is for screens without JS
         body = page.locator("article").inner_text()
         assert "Klik om te verbergen" not in body and "Klik om te tonen" not in body
         assert len(page.pdf(format="A4")) > 10_000  # and Chromium prints it

@@ -19,10 +19,39 @@ from conftest import built_pages
 
 GLOSSARY_PAGE = "chapters/woordenlijst.html"
 RUNNING_TEXT = {"p", "li", "td", "th", "dd"}
-NOT_RUNNING_TEXT = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "kbd", "samp", "script", "style",
-                    "figcaption", "caption", "dt", "button", "label", "nav", "summary"}
-NOT_RUNNING_CLASSES = {"admonition-title", "rubric", "citation", "solution", "glossary", "headerlink",
-                       "toctree-wrapper", "caption", "oz-tools", "cell_output"}
+NOT_RUNNING_TEXT = {
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "code",
+    "pre",
+    "kbd",
+    "samp",
+    "script",
+    "style",
+    "figcaption",
+    "caption",
+    "dt",
+    "button",
+    "label",
+    "nav",
+    "summary",
+}
+NOT_RUNNING_CLASSES = {
+    "admonition-title",
+    "rubric",
+    "citation",
+    "solution",
+    "glossary",
+    "headerlink",
+    "toctree-wrapper",
+    "caption",
+    "oz-tools",
+    "cell_output",
+}
 
 
 def soup_of(path) -> BeautifulSoup:
@@ -80,7 +109,9 @@ def first_uses(page_path, entries) -> tuple[dict[str, bool], list[str]]:
                 if match and term_id not in linked:
                     linked[term_id] = False
                     start = max(0, match.start() - 40)
-                    problems.append(f"{entries[term_id][0]!r} first used without link: …{string[start:match.end() + 40]}…")
+                    problems.append(
+                        f"{entries[term_id][0]!r} first used without link: …{string[start : match.end() + 40]}…"
+                    )
     return linked, problems
 
 
@@ -94,7 +125,7 @@ def test_glossary_has_terms_with_english_equivalent_and_definition(built_book):
     for term, definition in entries.values():
         english = re.match(r"Engels:\s*(\S.*?)\.\s", definition)
         assert english, f"{term!r}: the definition must start with 'Engels: <English term>.'"
-        rest = definition[english.end():]
+        rest = definition[english.end() :]
         assert len(rest.split()) >= 8, f"{term!r}: the definition is missing or too short"
 
 

@@ -25,8 +25,9 @@ def pdf_text(pdf: Path, first_page_only: bool = False) -> str:
     if not shutil.which("pdftotext"):
         pytest.fail("pdftotext is missing: install Debian's poppler-utils")
     pages = ["-f", "1", "-l", "1"] if first_page_only else []
-    return subprocess.run(["pdftotext", *pages, "-enc", "UTF-8", str(pdf), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", *pages, "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def handout(edition: str, doc: str) -> Path:

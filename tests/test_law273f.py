@@ -253,9 +253,7 @@ def test_no_offence_no_penalty():
     ],
 )
 def test_lid3_each_circumstance_raises_to_fifteen_years(change):
-    kwargs = dict(
-        victim_age=ADULT, act=Act.WERVEN, means={Means.DWANG_GEWELD}, purpose=Purpose.UITBUITING
-    )
+    kwargs = dict(victim_age=ADULT, act=Act.WERVEN, means={Means.DWANG_GEWELD}, purpose=Purpose.UITBUITING)
     kwargs.update(change)
     penalty = max_penalty(Case(**kwargs))
     assert (penalty.lid, penalty.years, penalty.life) == (3, 15, False)

@@ -108,7 +108,9 @@ def test_model_gives_the_worked_outcome(worked):
         assert FINE in result.penalty.text()
 
 
-@pytest.mark.parametrize("worked", [c for c in CASES if c.get("caveat")], ids=ids([c for c in CASES if c.get("caveat")]))
+@pytest.mark.parametrize(
+    "worked", [c for c in CASES if c.get("caveat")], ids=ids([c for c in CASES if c.get("caveat")])
+)
 def test_model_flags_the_ruling_or_reading(worked):
     result = law.assess(build_case(worked["case"]))
     caveats = " ".join(c for r in result.results if r.fulfilled for c in r.caveats)

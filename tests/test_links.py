@@ -21,6 +21,7 @@ LINK_ATTRIBUTES = {"href", "src"}
 #: Schemes a reader's browser handles itself, or that load nothing from the book.
 EXTERNAL_SCHEMES = {"http", "https", "mailto", "tel", "data", "javascript", "about", "blob", "ftp"}
 
+
 class PageScan(HTMLParser):
     """The links and the anchor targets (ids and a[name]) of one HTML page."""
 

@@ -39,13 +39,21 @@ SECTION_CHAPTERS: list[tuple[str, list[str]]] = [
     ("Mensenhandel in Nederland", ["chapters/mensenhandel-in-nederland"]),
     ("Aandacht voor mensenhandel", ["chapters/aandacht-voor-mensenhandel"]),
     ("Dit zijn de verhalen van", ["chapters/de-verhalen"]),
-    ("Het grootste deel van uitbuiting en moderne slavernij zien we niet",
-     ["chapters/het-grootste-deel-zien-we-niet", "chapters/hoeveel-zien-we-niet"]),
+    (
+        "Het grootste deel van uitbuiting en moderne slavernij zien we niet",
+        ["chapters/het-grootste-deel-zien-we-niet", "chapters/hoeveel-zien-we-niet"],
+    ),
     ("Aanpak mensenhandel in Nederland", ["chapters/aanpak-mensenhandel"]),
     ("Wat is mensenhandel?", ["chapters/wat-is-mensenhandel"]),
-    ("Meest voorkomende vormen van mensenhandel",
-     ["chapters/seksuele-uitbuiting", "chapters/arbeidsuitbuiting", "chapters/criminele-uitbuiting",
-      "chapters/overige-vormen"]),
+    (
+        "Meest voorkomende vormen van mensenhandel",
+        [
+            "chapters/seksuele-uitbuiting",
+            "chapters/arbeidsuitbuiting",
+            "chapters/criminele-uitbuiting",
+            "chapters/overige-vormen",
+        ],
+    ),
     ("De rol van gemeenten", ["chapters/rol-van-gemeenten"]),
     ("De aanpak van mensenhandel bestaat uit", ["chapters/kompas-comensha-vng"]),
 ]
@@ -56,6 +64,7 @@ KEY_PREFIX = re.compile(r"^:keyprefix:\s*(\S+)\s*$", re.MULTILINE)
 
 
 # --- helpers (small enough to test on their own) ---------------------------------------------
+
 
 def seed_headings() -> list[str]:
     """The seed's short paragraphs (its titles), in the seed's order."""
@@ -85,7 +94,7 @@ def cited_keys(text: str) -> list[str]:
     """
     prefixes = KEY_PREFIX.findall(text)
     keys = [key.strip() for group in CITE.findall(text) for key in group.split(",") if key.strip()]
-    return [next((k[len(p):] for p in prefixes if k.startswith(p)), k) for k in keys]
+    return [next((k[len(p) :] for p in prefixes if k.startswith(p)), k) for k in keys]
 
 
 def bib_keys(text: str) -> set[str]:
@@ -98,6 +107,7 @@ def chapter_files() -> list[Path]:
 
 
 # --- (a) every longread section has a chapter, in the longread's order ------------------------
+
 
 def test_section_headings_are_the_seeds_and_in_its_order():
     positions = heading_positions(seed_headings(), [h for h, _ in SECTION_CHAPTERS])
@@ -131,10 +141,12 @@ def test_order_check_catches_a_swap():
 
 # --- (b) own words ------------------------------------------------------------------------
 
+
 def test_the_seed_fixtures_are_complete():
     digests = seed_digests()
-    assert len(digests) > 500 and all(re.fullmatch(r"[0-9a-f]{64}", d) for d in digests), \
+    assert len(digests) > 500 and all(re.fullmatch(r"[0-9a-f]{64}", d) for d in digests), (
         f"{SHINGLES.relative_to(ROOT)} is not a list of SHA-256 digests: run `make sync-research`"
+    )
     # every title of six words or more is running text of the seed, so its runs are there too
     long_titles = [h for h in seed_headings() if len(words(h)) >= RUN_LENGTH]
     assert long_titles
@@ -145,8 +157,10 @@ def test_the_seed_fixtures_are_complete():
 @pytest.mark.parametrize("path", chapter_files(), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_chapter_shares_no_six_word_run_with_the_longread(path):
     copied = shared_runs(path.read_text(encoding="utf-8"), seed_digests())
-    assert copied == [], (f"{path.relative_to(ROOT)} copies the longread (mark a quote with «…» "
-                          f"and attribute it, or rewrite): {copied[:5]}")
+    assert copied == [], (
+        f"{path.relative_to(ROOT)} copies the longread (mark a quote with «…» "
+        f"and attribute it, or rewrite): {copied[:5]}"
+    )
 
 
 SOURCE_SENTENCE = "De kat zat gisteren rustig op de warme mat bij de deur van het huis."
@@ -173,7 +187,8 @@ def test_proper_names_are_exempt_but_the_words_around_them_are_not():
     source = shingle_digests("zoals artikel 273f van het Wetboek van Strafrecht zegt over werven en dwingen van mensen")
     assert shared_runs("Lees artikel 273f van het Wetboek van Strafrecht nog eens.", source) == []
     assert shared_runs("Het Wetboek van Strafrecht zegt over werven en dwingen van", source) == [
-        "zegt over werven en dwingen van"]
+        "zegt over werven en dwingen van"
+    ]
 
 
 def test_digests_are_sha256_of_the_normalised_run():
@@ -186,6 +201,7 @@ def test_number_formats_are_normalised():
 
 
 # --- (c) citations resolve -----------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", chapter_files(), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_every_citation_key_is_in_references_bib(path):
@@ -215,5 +231,6 @@ def test_policy_data_sources_are_in_references_bib():
             for line, row in enumerate(csv.DictReader(handle), start=2):
                 key = row.get("source_id")
                 assert key, f"{table.relative_to(ROOT)}, row {line}, column 'source_id': missing"
-                assert key.lower() in known, \
+                assert key.lower() in known, (
                     f"{table.relative_to(ROOT)}, row {line}, column 'source_id': {key!r} is not in references.bib"
+                )

@@ -26,8 +26,16 @@ def leaves(dutch) -> pd.DataFrame:
     rows = []
     for model in mse.subsets(PAIRS):
         fit = mse.fit_model(dutch, model)
-        rows.append({"mask": mse.model_mask(model, PAIRS), "total": fit.total, "lower": fit.lower,
-                     "upper": fit.upper, "unseen": fit.unseen, "aic": fit.aic})
+        rows.append(
+            {
+                "mask": mse.model_mask(model, PAIRS),
+                "total": fit.total,
+                "lower": fit.lower,
+                "upper": fit.upper,
+                "unseen": fit.unseen,
+                "aic": fit.aic,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -47,8 +55,9 @@ def test_every_combination_shows_its_own_model(dutch, leaves):
             node = node.children[index]
         terms = [p for p, on in zip(PAIRS, switches) if on]
         fit = mse.fit_model(dutch, terms)
-        expected = explainers.mse_verdict_text({"total": fit.total, "lower": fit.lower, "upper": fit.upper,
-                                                "unseen": fit.unseen, "aic": fit.aic}, best)
+        expected = explainers.mse_verdict_text(
+            {"total": fit.total, "lower": fit.lower, "upper": fit.upper, "unseen": fit.unseen, "aic": fit.aic}, best
+        )
         assert VERDICT.findall(node.value) == [html.escape(expected)]
 
 
@@ -62,8 +71,10 @@ def test_empty_overlap_models_give_an_estimate_in_plain_words(dutch, leaves):
 
 def test_verdict_shows_rounded_estimate_and_interval(dutch, leaves):
     fit = mse.fit_model(dutch, [("O", "Z")])
-    text = explainers.mse_verdict_text({"total": fit.total, "lower": fit.lower, "upper": fit.upper,
-                                        "unseen": fit.unseen, "aic": fit.aic}, leaves["aic"].min())
+    text = explainers.mse_verdict_text(
+        {"total": fit.total, "lower": fit.lower, "upper": fit.upper, "unseen": fit.unseen, "aic": fit.aic},
+        leaves["aic"].min(),
+    )
     # Independent rounding check: hundreds with Dutch thousands separator.
     expected = f"{round(fit.total, -2):,.0f}".replace(",", ".")
     assert expected in text and "tussen" in text

@@ -111,8 +111,14 @@ def test_a_table_without_estimate_raises_an_error_naming_the_condition():
     finite (or extended) estimate exists. Fienberg & Rinaldo's condition: no
     strictly positive table has the same margins.
     """
-    table = pd.DataFrame({"A": [1, 0, 0, 1, 1, 0], "B": [0, 1, 0, 1, 0, 1], "C": [0, 0, 1, 0, 1, 1],
-                          mse.COUNT_COLUMN: [50, 40, 30, 10, 8, 6]})
+    table = pd.DataFrame(
+        {
+            "A": [1, 0, 0, 1, 1, 0],
+            "B": [0, 1, 0, 1, 0, 1],
+            "C": [0, 0, 1, 0, 1, 1],
+            mse.COUNT_COLUMN: [50, 40, 30, 10, 8, 6],
+        }
+    )
     with pytest.raises(mse.NoEstimateError, match="no table with every cell positive has the same"):
         mse.fit_model(table, [("A", "B"), ("A", "C"), ("B", "C")])
     assert mse.fit_model(table, [("A", "B"), ("A", "C")]).total > 144  # a smaller model is fine
@@ -146,8 +152,9 @@ def test_profile_interval_of_the_true_model_keeps_its_95_percent_label():
 
 
 def test_a_90_percent_interval_labelled_95_fails_the_coverage_check():
-    mislabelled = mse.pipeline_coverage(*independent_truth(), POPULATION, REPLICATES, seed=404, select=False,
-                                        level=0.90)
+    mislabelled = mse.pipeline_coverage(
+        *independent_truth(), POPULATION, REPLICATES, seed=404, select=False, level=0.90
+    )
     assert not mislabelled.consistent_with(0.95), f"{mislabelled.hits}/{mislabelled.replicates}"
 
 

@@ -88,8 +88,9 @@ def test_stepwise_follows_its_rule(dutch):
     selected, steps = mse.stepwise(dutch)
     assert all(s.added for s in steps[:-1]) and not steps[-1].added
     assert steps[-1].p_value >= mse.P_STOP or steps[-1].aic_after >= steps[-1].aic_before
-    assert [s.candidate for s in steps if s.added] == sorted(selected.interactions, key=[
-        s.candidate for s in steps].index)
+    assert [s.candidate for s in steps if s.added] == sorted(
+        selected.interactions, key=[s.candidate for s in steps].index
+    )
 
 
 def test_interval_brackets_the_estimate_on_real_data(dutch):

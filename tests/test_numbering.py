@@ -70,7 +70,7 @@ def test_navigation_shows_chapter_numbers(edition):
     numbers = chapter_numbers()
     # Not one of CHAPTERS: on its own page a chapter's link is "#".
     raw = (EDITIONS[edition] / "chapters" / "wat-is-mensenhandel.html").read_text(encoding="utf-8")
-    nav = raw[raw.index("bd-docs-nav"):]
+    nav = raw[raw.index("bd-docs-nav") :]
     for doc in CHAPTERS:
         title = re.search(r"^# (.+)$", (ROOT / f"{doc}.md").read_text(encoding="utf-8"), flags=re.MULTILINE).group(1)
         link = re.search(rf'href="{re.escape(doc.split("/")[-1])}\.html">(.*?)</a>', nav)

@@ -39,7 +39,9 @@ def test_read_answer_reload_export(browser_page, book_url, tmp_path):
     answer.click()
     page.wait_for_function(
         "() => [...document.querySelectorAll('.oz-explainer-quiz-1 .oz-verdict')]"
-        ".some(v => v.getClientRects().length && /(Goed|Niet goed)\\./.test(v.textContent))", timeout=TIMEOUT)
+        ".some(v => v.getClientRects().length && /(Goed|Niet goed)\\./.test(v.textContent))",
+        timeout=TIMEOUT,
+    )
     shown = quiz.locator(".oz-verdict").filter(has_text=re.compile(r"(Goed|Niet goed)\.")).first.inner_text()
     expected = "niet goed" if "Niet goed." in shown else "goed"
 
@@ -106,8 +108,10 @@ def test_teacher_copy_link_gives_the_student_page_and_it_resolves(both_editions)
     heading = page.locator("main article section > h2").first
     anchor = heading.locator("xpath=..").get_attribute("id")
     title = heading.evaluate("h => h.firstChild.textContent.trim()")
-    student = copied(page, page.get_by_role(
-        "button", name=f"Kopieer link naar \u2018{title}\u2019 in de studenteneditie", exact=True))
+    student = copied(
+        page,
+        page.get_by_role("button", name=f"Kopieer link naar \u2018{title}\u2019 in de studenteneditie", exact=True),
+    )
     assert student == f"{origin}/{BUILD_HTML.name}/chapters/seksuele-uitbuiting.html#{anchor}"
     teacher = copied(page, page.get_by_role("button", name=f"Kopieer docentlink naar \u2018{title}\u2019", exact=True))
     assert teacher == f"{origin}/{BUILD_DOCENT.name}/chapters/seksuele-uitbuiting.html#{anchor}"

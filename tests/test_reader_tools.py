@@ -161,16 +161,23 @@ def test_copy_link_of_an_explainer_and_the_link_works(clipboard_page, book_url, 
     url = book_url(path)
     page.goto(url)
     page.locator(f".{name}").first.wait_for(timeout=TIMEOUT)
-    button = page.locator(f"#{name}").locator("xpath=preceding-sibling::*[1]").get_by_role(
-        "button", name=re.compile("^Kopieer link naar uitleg"))
+    button = (
+        page.locator(f"#{name}")
+        .locator("xpath=preceding-sibling::*[1]")
+        .get_by_role("button", name=re.compile("^Kopieer link naar uitleg"))
+    )
     copied = clipboard_after_click(page, button)
     assert copied == f"{url}#{name}"
 
     page.goto("about:blank")
     page.goto(copied)
     page.locator(f"#{name}").wait_for(timeout=TIMEOUT)
-    page.wait_for_function("id => { const r = document.getElementById(id).getBoundingClientRect();"
-                           " return r.top < innerHeight && r.bottom > 0; }", arg=name, timeout=TIMEOUT)
+    page.wait_for_function(
+        "id => { const r = document.getElementById(id).getBoundingClientRect();"
+        " return r.top < innerHeight && r.bottom > 0; }",
+        arg=name,
+        timeout=TIMEOUT,
+    )
     assert_private(page)
 
 
@@ -203,8 +210,10 @@ def test_controls_have_contrast_and_visible_focus(browser_page, book_url, built_
     for selector in (".oz-copy-link", ".oz-export", "details.oz-note summary"):
         control = page.locator(selector).first
         control.focus()
-        style = control.evaluate("e => { const s = getComputedStyle(e); return {fg: s.color, bg: s.backgroundColor,"
-                                 " outline: s.outlineStyle, width: parseFloat(s.outlineWidth)}; }")
+        style = control.evaluate(
+            "e => { const s = getComputedStyle(e); return {fg: s.color, bg: s.backgroundColor,"
+            " outline: s.outlineStyle, width: parseFloat(s.outlineWidth)}; }"
+        )
         assert contrast(style["fg"], style["bg"]) >= 4.5, f"{selector} in {mode} mode: {style}"
         assert style["outline"] != "none" and style["width"] >= 2, f"{selector} has no visible focus in {mode} mode"
     assert_private(page)
@@ -212,12 +221,14 @@ def test_controls_have_contrast_and_visible_focus(browser_page, book_url, built_
 
 # --- #14 item 8: tools that answer visibly; #16 item 1: student links from the teacher edition ---
 
+
 def status_text(page) -> str:
     """The tools' feedback, which must be visible on screen, not only announced."""
     status = page.locator("#oz-tools-status")
     status.wait_for(state="visible", timeout=TIMEOUT)
-    page.wait_for_function("() => document.getElementById('oz-tools-status').textContent.trim() !== ''",
-                           timeout=TIMEOUT)
+    page.wait_for_function(
+        "() => document.getElementById('oz-tools-status').textContent.trim() !== ''", timeout=TIMEOUT
+    )
     box = status.bounding_box()
     viewport = page.viewport_size
     assert box and box["width"] > 50 and 0 <= box["y"] < viewport["height"], "the message is not on screen"
@@ -280,8 +291,7 @@ def test_notes_export_follows_the_books_order(browser_page, book_url, built_book
     page = browser_page
     with_sections = [(p, s) for p, s in page_soups(built_book) if sections(s)]
     # The toc order is the source of truth; pick two pages whose names sort the other way round.
-    first, second = next((a, b) for i, a in enumerate(with_sections) for b in with_sections[i + 1:]
-                         if a[0] > b[0])
+    first, second = next((a, b) for i, a in enumerate(with_sections) for b in with_sections[i + 1 :] if a[0] > b[0])
     for path, soup in (second, first):  # write the later chapter first
         page.goto(book_url(path))
         open_note(page, sections(soup)[0][1]).fill(f"Notitie bij {path}")

@@ -34,8 +34,11 @@ def source_files(suffixes=(".py", ".sh", ".yml", ".yaml", ".toml", "")) -> list[
     for name in BUILD_AND_TESTS:
         path = ROOT / name
         candidates = [path] if path.is_file() else path.rglob("*")
-        files += [f for f in candidates if f.is_file() and f.suffix in suffixes and "__pycache__" not in f.parts
-                  and "fixtures" not in f.parts]
+        files += [
+            f
+            for f in candidates
+            if f.is_file() and f.suffix in suffixes and "__pycache__" not in f.parts and "fixtures" not in f.parts
+        ]
     return sorted(files)
 
 
@@ -52,17 +55,25 @@ def test_the_pattern_finds_the_ways_shared_was_read():
     assert not reads_shared("jupyter-cache keys a notebook; shared code or data changed")
 
 
-@pytest.mark.parametrize("path", [f for f in source_files() if f != SYNC and f.name != "test_repository.py"],
-                         ids=lambda f: f.relative_to(ROOT).as_posix())
+@pytest.mark.parametrize(
+    "path",
+    [f for f in source_files() if f != SYNC and f.name != "test_repository.py"],
+    ids=lambda f: f.relative_to(ROOT).as_posix(),
+)
 def test_no_build_step_or_test_reads_the_research_desk(path):
     found = reads_shared(path.read_text(encoding="utf-8", errors="replace"))
-    assert found == [], (f"{path.relative_to(ROOT)} names ../shared: copy the file into the repository "
-                         f"with `make sync-research` (scripts/sync_research.py) instead: {found}")
+    assert found == [], (
+        f"{path.relative_to(ROOT)} names ../shared: copy the file into the repository "
+        f"with `make sync-research` (scripts/sync_research.py) instead: {found}"
+    )
 
 
 def test_nothing_edits_sys_path():
-    offenders = [f.relative_to(ROOT).as_posix() for f in source_files((".py", ".sh"))
-                 if f.name != "test_repository.py" and "sys.path.insert" in f.read_text(encoding="utf-8")]
+    offenders = [
+        f.relative_to(ROOT).as_posix()
+        for f in source_files((".py", ".sh"))
+        if f.name != "test_repository.py" and "sys.path.insert" in f.read_text(encoding="utf-8")
+    ]
     assert offenders == []
 
 
@@ -78,14 +89,19 @@ def imported_modules(source: str) -> set[str]:
 
 
 def test_import_scan_sees_function_level_imports():
-    assert imported_modules("def f():\n    import subprocess\n    from sphinx.util import x\n") == {"subprocess", "sphinx"}
+    assert imported_modules("def f():\n    import subprocess\n    from sphinx.util import x\n") == {
+        "subprocess",
+        "sphinx",
+    }
 
 
 @pytest.mark.parametrize("module", sorted((ROOT / "onzichtbaar").glob("*.py")), ids=lambda p: p.name)
 def test_reader_package_imports_no_build_tooling(module):
     build_imports = imported_modules(module.read_text(encoding="utf-8")) & BUILD_ONLY
-    assert build_imports == set(), (f"onzichtbaar/{module.name} imports {sorted(build_imports)}: build tooling "
-                                    "belongs in bookbuild/ (or _ext/, scripts/)")
+    assert build_imports == set(), (
+        f"onzichtbaar/{module.name} imports {sorted(build_imports)}: build tooling "
+        "belongs in bookbuild/ (or _ext/, scripts/)"
+    )
 
 
 @pytest.mark.parametrize("package", ["onzichtbaar", "bookbuild"])

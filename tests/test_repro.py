@@ -103,5 +103,9 @@ def test_normalising_keeps_real_differences():
 
 def test_pandas_styler_ids_are_renamed_but_cell_values_kept():
     table = '<style>#T_{u}_row0_col0 {{color: red}}</style><table id="T_{u}"><td id="T_{u}_row0_col0">{v}</td></table>'
-    assert repro.normalise(table.format(u="47cc9", v="5.060"), CONTEXT) == repro.normalise(table.format(u="54109", v="5.060"), CONTEXT)
-    assert repro.normalise(table.format(u="47cc9", v="5.060"), CONTEXT) != repro.normalise(table.format(u="47cc9", v="5.061"), CONTEXT)
+    assert repro.normalise(table.format(u="47cc9", v="5.060"), CONTEXT) == repro.normalise(
+        table.format(u="54109", v="5.060"), CONTEXT
+    )
+    assert repro.normalise(table.format(u="47cc9", v="5.060"), CONTEXT) != repro.normalise(
+        table.format(u="47cc9", v="5.061"), CONTEXT
+    )

@@ -14,8 +14,15 @@ import pytest
 
 from conftest import EDITIONS
 
-UI_TEXT = ("Kleurmodus", "kopieer link", "Toon de code", "Naar de hoofdinhoud", "Terug naar boven",
-           "Begin opnieuw", "Zonder JavaScript")
+UI_TEXT = (
+    "Kleurmodus",
+    "kopieer link",
+    "Toon de code",
+    "Naar de hoofdinhoud",
+    "Terug naar boven",
+    "Begin opnieuw",
+    "Zonder JavaScript",
+)
 RESULTS = "#search-results ul.search li"
 DONE_JS = "() => document.querySelector('#search-results .search-summary, #search-results p')"
 
@@ -68,7 +75,8 @@ def test_magnifier_does_not_cover_the_typed_text(browser, book_url, width):
         form = page.locator(".bd-search-container form.bd-search")
         icon = form.locator("i, svg").first.bounding_box()
         text_start = form.locator("input").evaluate(
-            "el => el.getBoundingClientRect().left + parseFloat(getComputedStyle(el).paddingLeft)")
+            "el => el.getBoundingClientRect().left + parseFloat(getComputedStyle(el).paddingLeft)"
+        )
         assert icon["x"] + icon["width"] <= text_start
     finally:
         context.close()

@@ -37,8 +37,10 @@ def stale_patches(pypi: dict[str, str], npm: dict[str, str]) -> list[str]:
     for patch in PATCHES:
         pinned = pypi.get(patch.package.lower()) if patch.registry == "pypi" else npm.get(patch.package)
         if pinned != patch.version:
-            messages.append(f"{patch.package} is pinned at {pinned}, but {patch.where} was written for "
-                            f"{patch.version}: re-check the patch ({patch.what}) and update bookbuild/upstream.py")
+            messages.append(
+                f"{patch.package} is pinned at {pinned}, but {patch.where} was written for "
+                f"{patch.version}: re-check the patch ({patch.what}) and update bookbuild/upstream.py"
+            )
     return messages
 
 

@@ -52,7 +52,7 @@ def test_table_has_headers_caption_and_a_note_for_readers_without_javascript():
     widget = ex.MENSENHANDEL.widget()
     state = state_of(widget)
     table = state.answer_table(card_of(state, widget))
-    assert "<th scope=\"col\">Handeling</th>" in table and "<th scope=\"col\">Uitkomst</th>" in table
+    assert '<th scope="col">Handeling</th>' in table and '<th scope="col">Uitkomst</th>' in table
     assert fb.TABLE_CAPTION in table and fb.NOJS_NOTE in table
     assert len(re.findall(r"<tr[ >]", table)) == 1 + len(ex.MENSENHANDEL.combinations())
 
@@ -80,21 +80,27 @@ def test_plain_html_answers_are_tabulated_too():
     state = state_of(widget)
     rows = state.rows(card_of(state, widget))
     assert [(labels, re.sub("<[^>]+>", "", markup)) for labels, markup in rows] == [
-        (["rood", "klein"], "r1"), (["rood", "groot"], "r2"), (["groen", "klein"], "g1"), (["groen", "groot"], "g2"),
+        (["rood", "klein"], "r1"),
+        (["rood", "groot"], "r2"),
+        (["groen", "klein"], "g1"),
+        (["groen", "groot"], "g2"),
     ]
 
 
-@pytest.mark.parametrize("text, kind", [
-    ("Ja: dit is mensenhandel (art. 273f lid 1 sub 1°).", "ja"),
-    ("Nee: geen mensenhandel volgens sub 1° of 2°. Ontbreekt: middel.", "nee"),
-    ("Goed. Het juiste antwoord is: ja.", "goed"),
-    ("Niet goed. Het juiste antwoord is: ja.", "fout"),
-    ("Niet schatbaar: twee gekozen lijsten hebben niemand gemeen.", "let-op"),
-    ("Strafmaximum: 15 jaar (art. 273f lid 3 Sr).", "info"),
-    ("Kies een antwoord.", "leeg"),
-    ("Geen van sub 1° tot en met 9° is van toepassing.", "nee"),
-    ("Jaren later", "info"),  # «Ja» only as a whole word
-])
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Ja: dit is mensenhandel (art. 273f lid 1 sub 1°).", "ja"),
+        ("Nee: geen mensenhandel volgens sub 1° of 2°. Ontbreekt: middel.", "nee"),
+        ("Goed. Het juiste antwoord is: ja.", "goed"),
+        ("Niet goed. Het juiste antwoord is: ja.", "fout"),
+        ("Niet schatbaar: twee gekozen lijsten hebben niemand gemeen.", "let-op"),
+        ("Strafmaximum: 15 jaar (art. 273f lid 3 Sr).", "info"),
+        ("Kies een antwoord.", "leeg"),
+        ("Geen van sub 1° tot en met 9° is van toepassing.", "nee"),
+        ("Jaren later", "info"),  # «Ja» only as a whole word
+    ],
+)
 def test_verdict_kind_follows_the_first_words(text, kind):
     assert verdict_kind(text) == kind
 
@@ -159,12 +165,14 @@ def test_working_copy_reaches_every_verdict_once(name):
 def test_working_copy_has_labelled_button_groups_and_every_note():
     widget = ex.MENSENHANDEL.widget()
     default = state_of(widget).fallback(widget.model_id).partition('<div class="oz-static-table">')[0]
-    assert 'aria-hidden="true"><button' not in default and "oz-static-default\" aria-hidden" not in default
+    assert 'aria-hidden="true"><button' not in default and 'oz-static-default" aria-hidden' not in default
     groups = re.findall(r'<div class="oz-s-options" role="group" aria-labelledby="([^"]+)" data-oz-start="0">', default)
     assert len(groups) == len(ex.MENSENHANDEL.choices)
     assert all(f'id="{label}"' in default for label in groups)
     assert default.count('<button type="button" class="oz-s-option" aria-pressed="true">') == len(groups)
-    assert default.count('<button type="button" class="oz-s-option"') == sum(len(c.options) for c in ex.MENSENHANDEL.choices)
+    assert default.count('<button type="button" class="oz-s-option"') == sum(
+        len(c.options) for c in ex.MENSENHANDEL.choices
+    )
     notes = sum(len(c.options) for c in ex.MENSENHANDEL.choices if c.name in ex.MENSENHANDEL.notes)
     assert default.count("data-oz-option=") == notes and default.count(" hidden>") == notes - len(ex.MENSENHANDEL.notes)
     assert 'data-oz-explainer="mensenhandel"' in default

@@ -19,7 +19,7 @@ from bookbuild.config import write_config
 
 from conftest import ROOT, serve
 
-NOTEBOOK = '''---
+NOTEBOOK = """---
 jupytext:
   text_representation:
     extension: .md
@@ -46,7 +46,7 @@ w.VBox([left, right])
 kleur = w.ToggleButtons(options=[("rood", 0), ("groen", 1), ("blauw", 2)], description="kleur")
 w.VBox([kleur, follow(kleur, [html_box(f"<p class='shown'>gekozen: {c}</p>") for c in ("rood", "groen", "blauw")])])
 ```
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +57,10 @@ def tiny_book(tmp_path_factory) -> Path:
     write_config(book / "_config.yml", cache=book / ".jupyter_cache", standalone=True)
     result = subprocess.run(
         [str(Path(sys.executable).parent / "jupyter-book"), "build", str(book), "-n", "-W", "--keep-going"],
-        capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     html = book / "_build" / "html"

@@ -90,9 +90,13 @@ def test_the_copy_works_without_the_widget_runtime(browser, book_url, built_book
             groups = card.locator(".oz-s-options")
             assert groups.count() == len(spec.choices), registered.name
             start = tuple(
-                next(i for i in range(groups.nth(p).locator("button").count())
-                     if groups.nth(p).locator("button").nth(i).get_attribute("aria-pressed") == "true")
-                for p in range(len(spec.choices)))
+                next(
+                    i
+                    for i in range(groups.nth(p).locator("button").count())
+                    if groups.nth(p).locator("button").nth(i).get_attribute("aria-pressed") == "true"
+                )
+                for p in range(len(spec.choices))
+            )
             assert copy_verdict(card) == verdicts[start], f"{registered.name} before any click"
             chosen = list(start)
             for p, choice in enumerate(spec.choices):  # every control to another option, one by one
@@ -110,8 +114,9 @@ def test_the_copy_works_without_the_widget_runtime(browser, book_url, built_book
                     assert shown.evaluate(TEXT) == note, label
             card.locator(".oz-s-reset button").click()
             assert copy_verdict(card) == verdicts[start], f"{registered.name} after the reset"
-            assert [groups.nth(p).locator("button").nth(i).get_attribute("aria-pressed")
-                    for p, i in enumerate(start)] == ["true"] * len(start)
+            assert [
+                groups.nth(p).locator("button").nth(i).get_attribute("aria-pressed") for p, i in enumerate(start)
+            ] == ["true"] * len(start)
     finally:
         context.close()
 
@@ -145,12 +150,16 @@ def test_a_choice_in_the_copy_survives_the_swap_to_the_live_widget(browser, book
             route.continue_()
         page.unroute("**/embed.js")
         page.wait_for_function(
-            "[...document.querySelectorAll('.oz-static')].every(s => s.classList.contains('oz-drawn'))", timeout=DRAWN_MS)
+            "[...document.querySelectorAll('.oz-static')].every(s => s.classList.contains('oz-drawn'))",
+            timeout=DRAWN_MS,
+        )
         live = page.locator(f".oz-explainer-{registered.name}")
         expect(live).to_be_visible()
         expect(card).to_be_hidden()
         for p, choice in enumerate(spec.choices):
-            button = live.locator(f".oz-control-{choice.name}").get_by_role("button", name=choice.options[chosen[p]][0], exact=True)
+            button = live.locator(f".oz-control-{choice.name}").get_by_role(
+                "button", name=choice.options[chosen[p]][0], exact=True
+            )
             expect(button).to_have_class(ACTIVE)
         assert copy_verdict(live, ".oz-verdict", ".oz-verdict-text") == expected
     finally:
