@@ -79,6 +79,7 @@ def keep_widgets_on_their_own_pages(app: Sphinx, pagename, templatename, context
     # must read past it before it can paint any text (issue #14). The runtime (1.9 MB) is
     # loaded after the first paint: a <script> in the <head>, even with defer, runs before
     # the first frame when the page is parsed quickly, and the reader sees a blank page.
+    # It starts when the page has loaded and the browser is idle (_runtime_loader).
     state = next(
         (
             getattr(a, "attributes", {}).get("body")
@@ -95,8 +96,20 @@ def keep_widgets_on_their_own_pages(app: Sphinx, pagename, templatename, context
         context["body"] += f'\n<script type="{WIDGET_STATE}">{state}</script>\n' + _runtime_loader(context, runtime)
 
 
+#: The runtime starts this long after the page has loaded and after the reader's last press in
+#: an explainer's working copy: its start-up takes the browser's main thread for seconds
+#: (about 3 s on this machine, 10 s on a phone-like CPU), and no click may wait for that.
+RUNTIME_QUIET_MS = 2000
+
+
 def _runtime_loader(context, runtime) -> str:
-    """A script that adds the widget runtime to the page once the first frame is painted."""
+    """A script that adds the widget runtime to the page once the reader leaves it the time.
+
+    Until then the explainers' working copies (``_ext/widget_fallback.py``,
+    ``_static/oz-page.js``) answer every click. The runtime is added when the page has
+    loaded, no press in a working copy has come for ``RUNTIME_QUIET_MS`` and the browser
+    is idle (issue #14, item 4).
+    """
     import json
 
     scripts = [
@@ -108,11 +121,17 @@ def _runtime_loader(context, runtime) -> str:
     ]
     return (
         "<script>(function () {\n"
-        f"  var scripts = {json.dumps(scripts)};\n"
-        "  function load() { scripts.forEach(function (s) { var el = document.createElement('script');\n"
+        f"  var scripts = {json.dumps(scripts)}, quiet = {RUNTIME_QUIET_MS}, timer = null, started = false;\n"
+        "  function load() { if (started) return; started = true;\n"
+        "    scripts.forEach(function (s) { var el = document.createElement('script');\n"
         "    Object.keys(s.attributes).forEach(function (k) { el.setAttribute(k, s.attributes[k]); });\n"
         "    el.src = s.src; document.head.appendChild(el); }); }\n"
-        "  requestAnimationFrame(function () { setTimeout(load, 0); });\n"
+        "  function later() { clearTimeout(timer); timer = setTimeout(function () {\n"
+        "    (window.requestIdleCallback || function (f) { f(); })(load, { timeout: 1000 }); }, quiet); }\n"
+        "  ['pointerdown', 'keydown'].forEach(function (type) { document.addEventListener(type, function (event) {\n"
+        "    if (!started && document.readyState === 'complete' && event.target.closest && event.target.closest('.oz-static-default')) later();\n"
+        "  }, true); });\n"
+        "  if (document.readyState === 'complete') later(); else window.addEventListener('load', later);\n"
         "})();</script>\n"
     )
 

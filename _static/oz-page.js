@@ -18,6 +18,69 @@ document.documentElement.classList.add("oz-js");
   window.addEventListener("resize", mark);
 })();
 
+/* The explainers' working copies (_ext/widget_fallback.py, issue #14 item 4). Each copy is
+   the card in its starting state with real buttons, so it works the moment it is painted,
+   long before the 1.9 MB widget runtime has drawn the live card. The click listener is on
+   the document, registered here in <head>, so no click is lost before DOMContentLoaded.
+   A verdict comes from the answer table's row of that combination (tr[data-oz-index]) or
+   from a <template> in the card; the combination's index counts in the order of
+   itertools.product over the controls (first control slowest). */
+var ozCopies = (function () {
+  function controls(card) { return Array.prototype.slice.call(card.querySelectorAll(".oz-s-options")); }
+  function options(group) { return Array.prototype.slice.call(group.querySelectorAll(".oz-s-option")); }
+  function chosen(group) {
+    return Math.max(0, options(group).findIndex(function (b) { return b.getAttribute("aria-pressed") === "true"; }));
+  }
+  function choices(card) { return controls(card).map(chosen); }
+  function combination(card) {
+    return controls(card).reduce(function (k, group) { return k * options(group).length + chosen(group); }, 0);
+  }
+  function source(card, role, k) {
+    var template = card.querySelector("template[data-oz-" + role + '~="' + k + '"]');
+    if (template) return template.innerHTML;
+    if (role !== "verdict") return null;
+    var copy = card.closest(".oz-static");
+    var row = copy && copy.querySelector('.oz-s-tablecard[data-oz-card="' + card.getAttribute("data-oz-card") +
+      '"] tr[data-oz-index="' + k + '"] > td:last-child > .oz-s-verdict');
+    return row ? row.innerHTML : null;
+  }
+  function show(card) {
+    var picks = choices(card), k = combination(card), waiting = false;
+    card.querySelectorAll(".oz-s-follow").forEach(function (notes) {
+      var pick = String(picks[+notes.getAttribute("data-oz-control")]);
+      Array.prototype.forEach.call(notes.children, function (note) {
+        note.hidden = note.getAttribute("data-oz-option") !== pick;
+      });
+    });
+    [["verdict", ".oz-s-verdict"], ["detail", ".oz-s-verdict-detail"]].forEach(function (part) {
+      var box = card.querySelector(part[1]);
+      if (!box) return;
+      var markup = source(card, part[0], k);
+      if (markup === null) waiting = true;
+      else if (box.innerHTML !== markup) box.innerHTML = markup;
+    });
+    /* The table below may not be parsed yet when a reader is very quick. */
+    if (waiting && document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", function () { show(card); }, { once: true });
+    }
+  }
+  function press(group, index) {
+    options(group).forEach(function (button, i) { button.setAttribute("aria-pressed", i === index ? "true" : "false"); });
+  }
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".oz-static-default button");
+    var card = button && button.closest(".oz-s-card");
+    if (!card) return;
+    if (button.classList.contains("oz-s-option")) {
+      press(button.closest(".oz-s-options"), options(button.closest(".oz-s-options")).indexOf(button));
+    } else if (button.closest(".oz-s-reset")) {
+      controls(card).forEach(function (group) { press(group, +group.getAttribute("data-oz-start")); });
+    } else return;
+    show(card);
+  });
+  return { choices: choices, controls: controls, options: options };
+})();
+
 /* Widget controls (only on pages with widgets: those carry the embedded widget state).
    ipywidgets draws ToggleButtons as a <label> next to plain <button>s: the label names
    nothing and the chosen option is a CSS class only. Name each button group by its label,
@@ -52,16 +115,51 @@ document.addEventListener("DOMContentLoaded", function () {
       var start = buttons.findIndex(function (b) { return b.classList.contains("mod-active"); });
       if (start >= 0) control.setAttribute("data-oz-start", start);
     });
-    /* Swap the static copy for the live widget once every card in it has its verdict
-       (_ext/widget_fallback.py); until then the live one is drawn out of sight. */
+    /* Swap the working copy (above) for the live widget once every card in it has its
+       verdict; until then the live one is drawn out of sight (_static/oz-widgets.css).
+       First the reader's choices in the copy are clicked in the live card, and the swap
+       waits until the live verdicts say the same (at most SWAP_WAIT_MS). */
     document.querySelectorAll(".oz-static:not(.oz-drawn)").forEach(function (copy) {
       var live = copy.parentElement.querySelector(":scope > .widget-subarea");
       if (!live) return;
-      var drawn = Array.prototype.filter.call(live.querySelectorAll(".oz-card"), function (card) {
+      var liveCards = Array.prototype.filter.call(live.querySelectorAll(".oz-card"), function (card) {
         return card.querySelector(".oz-verdict .widget-html-content");
-      }).length;
-      if (drawn >= +copy.getAttribute("data-oz-cards")) copy.classList.add("oz-drawn");
+      });
+      if (liveCards.length < +copy.getAttribute("data-oz-cards")) return;
+      var copyCards = copy.querySelectorAll(".oz-static-default .oz-s-card");
+      var same = true, focused = null;
+      copyCards.forEach(function (card, i) {
+        var liveCard = liveCards[i];
+        if (!liveCard) return;
+        var groups = Array.prototype.filter.call(liveCard.querySelectorAll(".widget-toggle-buttons"), function (group) {
+          return group.closest(".oz-card") === liveCard;
+        });
+        ozCopies.controls(card).forEach(function (group, p) {
+          var pick = ozCopies.options(group).findIndex(function (b) { return b.getAttribute("aria-pressed") === "true"; });
+          var button = groups[p] && groups[p].querySelectorAll(".widget-toggle-button")[pick];
+          if (!button) return;
+          if (!button.classList.contains("mod-active")) { button.click(); same = false; }
+          var focus = ozCopies.options(group).indexOf(document.activeElement);
+          if (focus >= 0) focused = groups[p].querySelectorAll(".widget-toggle-button")[focus] || button;
+        });
+        if (document.activeElement && document.activeElement.closest(".oz-s-reset") && card.contains(document.activeElement)) {
+          focused = liveCard.querySelector(".oz-reset");
+        }
+        if (shownText(card.querySelector(".oz-s-verdict")) !== shownText(liveCard.querySelector(".oz-verdict"))) same = false;
+      });
+      if (!same) {
+        copy.ozSince = copy.ozSince || Date.now();
+        if (Date.now() - copy.ozSince < SWAP_WAIT_MS) { setTimeout(later, 100); return; }
+      }
+      copy.classList.add("oz-drawn");
+      if (focused) focused.focus();
     });
+  }
+  var SWAP_WAIT_MS = 2000;
+  function shownText(verdict) {
+    if (!verdict) return "";
+    var marked = verdict.querySelector(".oz-verdict-text, .oz-s-verdict-text") || verdict;
+    return marked.textContent.replace(/\s+/g, " ").trim();
   }
   /* No Python runs in the static book: «Begin opnieuw» clicks each control's starting option. */
   document.addEventListener("click", function (event) {

@@ -54,7 +54,7 @@ def test_table_has_headers_caption_and_a_note_for_readers_without_javascript():
     table = state.answer_table(card_of(state, widget))
     assert '<th scope="col">Handeling</th>' in table and '<th scope="col">Uitkomst</th>' in table
     assert fb.TABLE_CAPTION in table and fb.NOJS_NOTE in table
-    assert table.count("<tr>") == 1 + len(ex.MENSENHANDEL.combinations())
+    assert len(re.findall(r"<tr[ >]", table)) == 1 + len(ex.MENSENHANDEL.combinations())
 
 
 def test_copies_never_use_the_live_widgets_marker_classes():
@@ -127,3 +127,52 @@ def test_every_card_has_a_reset_and_instructions_before_the_controls():
         if spec.intro_html:
             intro = next(i for i, m in enumerate(order) if "oz-intro" in state.classes(m))
             assert intro < kinds.index("ToggleButtonsModel"), spec.name
+
+
+ROW = re.compile(r'<tr data-oz-index="(\d+)">.*?</tr>', re.DOTALL)
+TEMPLATE = re.compile(r'<template data-oz-(verdict|detail)="([\d ]+)">(.*?)</template>', re.DOTALL)
+
+
+def shown_sentence(markup: str) -> str:
+    marked = VERDICT_TEXT.search(markup)
+    return " ".join(html.unescape(re.sub("<[^>]+>", "", marked.group(1) if marked else markup)).split())
+
+
+@pytest.mark.parametrize("name", list(SPECS))
+def test_working_copy_reaches_every_verdict_once(name):
+    """Each combination's verdict is in the table's row ``data-oz-index`` or in one template
+    of the copy, never in both; explanations are templates, each markup once (issue #14.4)."""
+    spec = SPECS[name]
+    widget = spec.widget()
+    block = state_of(widget).fallback(widget.model_id)
+    default, _, table = block.partition('<div class="oz-static-table">')
+    verdicts: dict[int, str] = {int(m.group(1)): shown_sentence(m.group(0)) for m in ROW.finditer(table)}
+    details: dict[int, str] = {}
+    seen = []
+    for role, indices, markup in TEMPLATE.findall(default):
+        seen.append((role, markup))
+        for k in map(int, indices.split()):
+            target = verdicts if role == "verdict" else details
+            assert k not in target, f"{name}: combination {k} has two {role}s"
+            target[k] = shown_sentence(markup) if role == "verdict" else markup
+    expected = [text for _, text in ex.expected_verdicts(spec)]
+    assert [verdicts[k] for k in range(len(expected))] == expected
+    assert len(seen) == len(set(seen))
+    if "oz-verdict-detail" in default:
+        assert sorted(details) == list(range(len(expected)))
+
+
+def test_working_copy_has_labelled_button_groups_and_every_note():
+    widget = ex.MENSENHANDEL.widget()
+    default = state_of(widget).fallback(widget.model_id).partition('<div class="oz-static-table">')[0]
+    assert 'aria-hidden="true"><button' not in default and 'oz-static-default" aria-hidden' not in default
+    groups = re.findall(r'<div class="oz-s-options" role="group" aria-labelledby="([^"]+)" data-oz-start="0">', default)
+    assert len(groups) == len(ex.MENSENHANDEL.choices)
+    assert all(f'id="{label}"' in default for label in groups)
+    assert default.count('<button type="button" class="oz-s-option" aria-pressed="true">') == len(groups)
+    assert default.count('<button type="button" class="oz-s-option"') == sum(
+        len(c.options) for c in ex.MENSENHANDEL.choices
+    )
+    notes = sum(len(c.options) for c in ex.MENSENHANDEL.choices if c.name in ex.MENSENHANDEL.notes)
+    assert default.count("data-oz-option=") == notes and default.count(" hidden>") == notes - len(ex.MENSENHANDEL.notes)
+    assert 'data-oz-explainer="mensenhandel"' in default
