@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from onzichtbaar import widgets
+
 from conftest import EDITIONS, PHONE, built_pages, open_on_device
 
 TABLE_PAGE = "chapters/over-de-cijfers.html"
@@ -87,5 +89,46 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, book_url, edition):
             if scroll_width > width + 1:
                 too_wide[path] = (scroll_width, sticking)
         assert not too_wide, f"wider than the {PHONE['viewport']['width']} px screen: {too_wide}"
+    finally:
+        context.close()
+
+
+ALL_DRAWN = "() => [...document.querySelectorAll('.oz-static')].every(s => s.classList.contains('oz-drawn'))"
+SPLIT_WORDS = """(selector) => {
+  const split = [];
+  for (const element of document.querySelectorAll(selector)) {
+    if (!element.getClientRects().length) continue;  // not shown (e.g. the copy after the swap)
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (lines.size > 1) split.push(match[0]);
+      }
+    }
+  }
+  return split;
+}"""
+
+
+@pytest.mark.parametrize("edition", EDITIONS, indirect=True)
+def test_explainer_titles_keep_their_words_whole_on_a_phone(browser, book_url, edition):
+    """A card title beside its reset button once broke «samenhangen» over two lines."""
+    pages = sorted({r.page for r in widgets.registered_explainers()})
+    context = browser.new_context(locale="nl-NL", **PHONE)
+    try:
+        page = context.new_page()
+        split = {}
+        for path in pages:
+            page.goto(book_url(path), wait_until="load")
+            page.locator(".oz-s-title").first.wait_for(timeout=20_000)
+            words = page.evaluate(SPLIT_WORDS, ".oz-s-title")  # the working copy, before the runtime
+            page.wait_for_function(ALL_DRAWN, timeout=60_000)
+            words += page.evaluate(SPLIT_WORDS, ".oz-title")  # the live widgets, after the swap
+            if words:
+                split[path] = words
+        assert not split, f"words split over two lines in explainer titles: {split}"
     finally:
         context.close()
