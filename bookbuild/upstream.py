@@ -43,6 +43,13 @@ PATCHES = [
         "Clicks on the visible sidebar toggles are forwarded to the theme's bound buttons (#2451).",
     ),
     Patch(
+        "_templates/layout.html",
+        "pydata-sphinx-theme",
+        "0.17.1",
+        "pypi",
+        "The theme's extrahead block without the search index and tools (only search.html needs them).",
+    ),
+    Patch(
         "_templates/page.html",
         "myst-nb",
         "1.4.0",

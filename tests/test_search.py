@@ -80,3 +80,43 @@ def test_magnifier_does_not_cover_the_typed_text(browser, book_url, width):
         assert icon["x"] + icon["width"] <= text_start
     finally:
         context.close()
+
+
+#: What pydata-sphinx-theme 0.17.1 puts in every page's <head> for its search-as-you-type
+#: dialog. The book sets search_as_you_type off (the dialog submits to search.html), so on
+#: any other page these 128 KB are parsed before the first paint for nothing (issue #14).
+SEARCH_SCRIPTS = ("searchindex.js", "_static/searchtools.js", "_static/language_data.js")
+
+
+def loaded_scripts(html: str) -> list[str]:
+    return [src.split("?")[0] for src in re.findall(r'<script[^>]*\ssrc="([^"]+)"', html)]
+
+
+@pytest.mark.parametrize("edition", EDITIONS, indirect=True)
+def test_only_the_search_page_loads_the_search_index(built_book):
+    for page in sorted(built_book.rglob("*.html")):
+        scripts = loaded_scripts(page.read_text(encoding="utf-8"))
+        loaded = [s for s in SEARCH_SCRIPTS if any(src.endswith(s) for src in scripts)]
+        if page.name == "search.html" and page.parent == built_book:
+            assert loaded == list(SEARCH_SCRIPTS), page
+        else:
+            assert loaded == [], page.relative_to(built_book)
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_search_dialog_of_a_chapter_finds_273f(browser, book_url, width):
+    """From a chapter page: open the search dialog, type, press Enter, get the results."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, has_touch=width < 500)
+    page = context.new_page()
+    try:
+        page.goto(book_url("chapters/aanpak-mensenhandel.html"))
+        page.locator(".search-button__button:visible, .search-button-field:visible").first.click()
+        field = page.locator("#pst-search-dialog input[name='q']")
+        field.fill("273f")
+        field.press("Enter")
+        page.wait_for_url("**/search.html?q=273f*")
+        page.locator(RESULTS).first.wait_for(timeout=20_000)
+        title = page.locator(RESULTS).first.locator("a").first.inner_text().strip()
+        assert re.fullmatch(r"(\d+\. )?Wat is mensenhandel\?", title), title
+    finally:
+        context.close()
