@@ -103,8 +103,9 @@ def test_lazy_figures_are_in_the_printout(browser, book_url):
 
 
 def test_an_svg_without_a_size_is_an_error_that_names_it(tmp_path):
-    from phone_layout import svg_size
     from sphinx.errors import ExtensionError
+
+    from phone_layout import svg_size
 
     svg = tmp_path / "figuur.svg"
     svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 5"></svg>', encoding="utf-8")

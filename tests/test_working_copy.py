@@ -18,7 +18,8 @@ from playwright.sync_api import expect
 
 from onzichtbaar import widgets
 
-from conftest import LAPTOP
+from conftest import EDITIONS, LAPTOP
+from test_accessibility import AXE, axe_violations, describe
 
 PAGES = (
     "chapters/wat-is-mensenhandel.html",
@@ -75,8 +76,9 @@ def open_without_runtime(browser, book_url, page_path):
     return context, page
 
 
+@pytest.mark.parametrize("edition", EDITIONS, indirect=True)
 @pytest.mark.parametrize("page_path", PAGES)
-def test_the_copy_works_without_the_widget_runtime(browser, book_url, built_book, page_path):
+def test_the_copy_works_without_the_widget_runtime(browser, book_url, built_book, page_path, edition):
     explainers = on_page(page_path)
     assert explainers, f"no registered explainer on {page_path}"
     context, page = open_without_runtime(browser, book_url, page_path)
@@ -121,8 +123,9 @@ def test_the_copy_works_without_the_widget_runtime(browser, book_url, built_book
         context.close()
 
 
+@pytest.mark.parametrize("edition", EDITIONS, indirect=True)
 @pytest.mark.parametrize("page_path", PAGES)
-def test_a_choice_in_the_copy_survives_the_swap_to_the_live_widget(browser, book_url, built_book, page_path):
+def test_a_choice_in_the_copy_survives_the_swap_to_the_live_widget(browser, book_url, built_book, page_path, edition):
     registered = on_page(page_path)[0]
     spec = registered.make_spec()
     verdicts = verdict_table(spec)
@@ -164,3 +167,21 @@ def test_a_choice_in_the_copy_survives_the_swap_to_the_live_widget(browser, book
         assert copy_verdict(live, ".oz-verdict", ".oz-verdict-text") == expected
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("edition", EDITIONS, indirect=True)
+def test_the_copies_pass_axe_before_the_runtime_arrives(browser, book_url, built_book, edition):
+    """What a reader has for the first seconds must meet WCAG 2.1 AA too, not only the live cards."""
+    axe_source = AXE.read_text(encoding="utf-8")
+    pages = sorted({r.page for r in REGISTERED})
+    failures = {}
+    for page_path in pages:
+        context, page = open_without_runtime(browser, book_url, page_path)
+        try:
+            assert page.locator(".oz-static-default .oz-s-card").count() > 0, page_path
+            violations = axe_violations(page, axe_source)
+        finally:
+            context.close()
+        if violations:
+            failures[page_path] = describe(violations)
+    assert not failures, "\n".join(f"{path}:\n{text}" for path, text in failures.items())
