@@ -372,7 +372,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Measure the book against its budgets.")
     parser.add_argument("--work", type=Path, help="folder for the bench build (default: temporary)")
     parser.add_argument("--html", type=Path, help="measure this built HTML folder; skip the builds")
-    parser.add_argument("--repeat", type=int, default=5, help="runs per page (median is reported); 3 left the 4x FCP ratio noisy")
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="runs per page (median is reported); 3 left the 4x FCP ratio noisy"
+    )
     parser.add_argument("--pages", nargs="+", metavar="PAGE", help="measure only these pages (and the text page)")
     args = parser.parse_args(argv)
     report = Report()
